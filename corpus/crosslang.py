@@ -1,0 +1,105 @@
+"""Aligning sentences of two articles in different languages, on anchors both keep.
+
+A translation keeps numbers, names and many cognates ("energía"/"energy", "turbinas"/"turbines")
+and mostly keeps the order of its source. Each sentence's anchors are its numbers, its names and
+the first five letters of its longer content words (accents stripped); pairs are scored by a
+rarity-weighted Dice overlap of anchors and aligned in order by dynamic programming. These
+matches are always ``paraphrase``: the words themselves cannot be compared.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from corpus.features import SentenceFeatures
+from corpus.lexicon import STOPWORDS
+from corpus.match import Doc, Match, SentenceRef
+from corpus.normalize import strip_accents
+from corpus.settings import Settings
+
+_PREFIX = 5
+
+
+def anchors(f: SentenceFeatures) -> frozenset[str]:
+    """Language-neutral keys of a sentence: numbers, names, cognate prefixes."""
+    stop = STOPWORDS.get(f.language, STOPWORDS["en"])
+    keys = {f"#{n}" for n in f.numbers} | {f"@{n}" for n in f.names}
+    for w in f.words:
+        if len(w) >= 6 and w not in stop and not w[0].isdigit():
+            keys.add(strip_accents(w)[:_PREFIX])
+    return frozenset(keys)
+
+
+def anchor_score(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
+    """Rarity-weighted Dice overlap of two anchor sets, 0..1."""
+    total = sum(weight[k] for k in a) + sum(weight[k] for k in b)
+    if total <= 0.0:
+        return 0.0
+    return 2.0 * sum(weight[k] for k in a & b) / total
+
+
+def align_pair(doc_a: Doc, doc_b: Doc, settings: Settings) -> list[tuple[int, int, float]]:
+    """(sentence in a, sentence in b, score) of an in-order alignment of two articles."""
+    ka = [anchors(f) if f is not None else frozenset() for f in doc_a]
+    kb = [anchors(f) if f is not None else frozenset() for f in doc_b]
+    df: Counter[str] = Counter()
+    for keys in (*ka, *kb):
+        df.update(keys)
+    n = len(ka) + len(kb)
+    weight = {k: math.log(1.0 + n / c) for k, c in df.items()}
+    floor = settings.crosslang_min * 0.6
+    sim = [[anchor_score(x, y, weight) if x and y else 0.0 for y in kb] for x in ka]
+    rows, cols = len(ka), len(kb)
+    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(1, rows + 1):
+        for j in range(1, cols + 1):
+            s = sim[i - 1][j - 1]
+            take = best[i - 1][j - 1] + s if s >= floor else -1.0
+            best[i][j] = max(best[i - 1][j], best[i][j - 1], take)
+    path: list[tuple[int, int, float]] = []
+    i, j = rows, cols
+    while i > 0 and j > 0:
+        s = sim[i - 1][j - 1]
+        if s >= floor and best[i][j] == best[i - 1][j - 1] + s:
+            path.append((i - 1, j - 1, s))
+            i, j = i - 1, j - 1
+        elif best[i][j] == best[i - 1][j]:
+            i -= 1
+        else:
+            j -= 1
+    path.reverse()
+    kept = []
+    for k, (x, y, s) in enumerate(path):
+        if s >= settings.crosslang_min:
+            kept.append((x, y, s))
+            continue
+        before = path[k - 1] if k > 0 else None
+        after = path[k + 1] if k + 1 < len(path) else None
+        if (
+            before is not None
+            and after is not None
+            and before[2] >= settings.crosslang_min
+            and after[2] >= settings.crosslang_min
+            and x - before[0] <= 2
+            and y - before[1] <= 2
+            and after[0] - x <= 2
+            and after[1] - y <= 2
+        ):
+            kept.append((x, y, s))
+    return kept
+
+
+def align_languages(
+    docs: Sequence[Doc], languages: Sequence[str], settings: Settings
+) -> list[Match]:
+    """Paraphrase matches between every pair of articles whose languages differ."""
+    out = []
+    for ai in range(len(docs)):
+        for bi in range(ai + 1, len(docs)):
+            if languages[ai] == languages[bi]:
+                continue
+            for x, y, s in align_pair(docs[ai], docs[bi], settings):
+                out.append(Match(SentenceRef(ai, x), SentenceRef(bi, y), round(s, 4), "paraphrase"))
+    return out

@@ -1,0 +1,76 @@
+"""The comparison as schema-1 JSON (design.md §4): the contract other tools read."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from corpus import __version__
+from corpus.comparison import Comparison
+from corpus.match import SentenceRef
+
+SCHEMA = 1
+
+
+def comparison_data(c: Comparison) -> dict[str, Any]:
+    """Schema-1 data. Fields beyond the contract: article ``url``, ``derived_from``, ``shared``."""
+    ids = [a.id for a in c.articles]
+
+    def ref(r: SentenceRef) -> dict[str, Any]:
+        return {"article": ids[r.article], "sentence": r.sentence}
+
+    sources = c.provenance.sources
+    return {
+        "schema": SCHEMA,
+        "briefread": __version__,
+        "settings": c.settings.to_dict(),
+        "articles": [
+            {
+                "id": a.id,
+                "source": a.source,
+                "title": a.title,
+                "outlet": a.outlet,
+                "url": a.url,
+                "published": a.published,
+                "language": a.language,
+                "role": c.provenance.roles[k],
+                "derived_from": ids[s] if (s := sources[k]) is not None else None,
+                "shared": round(c.shared_share(k), 4),
+                "sentences": [
+                    {
+                        "index": s.index,
+                        "start": s.start,
+                        "end": s.end,
+                        "text": s.text,
+                        "paragraph": s.paragraph,
+                        "boilerplate": s.boilerplate,
+                        "quote": s.quote,
+                    }
+                    for s in c.sentences[k]
+                ],
+            }
+            for k, a in enumerate(c.articles)
+        ],
+        "matches": [
+            {"a": ref(m.a), "b": ref(m.b), "score": m.score, "kind": m.kind} for m in c.matches
+        ],
+        "clusters": [{"id": cl.id, "members": [ref(r) for r in cl.members]} for cl in c.clusters],
+        "relations": [
+            {
+                "source": ids[r.source],
+                "derived": ids[r.derived],
+                "kind": r.kind,
+                "coverage": {
+                    "derived_in_source": round(r.derived_in_source, 4),
+                    "source_in_derived": round(r.source_in_derived, 4),
+                },
+                "evidence": r.evidence,
+            }
+            for r in c.provenance.relations
+        ],
+    }
+
+
+def to_json(c: Comparison) -> str:
+    """Pretty-printed schema-1 JSON text, ending in a newline."""
+    return json.dumps(comparison_data(c), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,38 @@
+"""A matched sentence pair and how sentences are referred to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpus.features import SentenceFeatures
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SentenceRef:
+    """A sentence of the comparison: article position and sentence index in it."""
+
+    article: int
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Two sentences of different articles carrying the same content.
+
+    ``a`` is always the one in the earlier-listed article. ``score`` is 0..1: the character
+    similarity for verbatim and edited pairs, the quote overlap for quotes, the paraphrase score
+    for paraphrases, the anchor score across languages. ``quoted`` is true when what the two share
+    is a quoted statement (both sentences mostly inside quotation marks): evidence of quoting the
+    same source, not of copying one another.
+    """
+
+    a: SentenceRef
+    b: SentenceRef
+    score: float
+    kind: str
+    quoted: bool = False
+
+
+Doc = Sequence[SentenceFeatures | None]
+"""One article's sentences as features; None for boilerplate (never matched)."""

@@ -1,0 +1,89 @@
+"""Finding matched sentence pairs across articles.
+
+Candidates first (:mod:`corpus.candidates`, so work grows with real overlap), then every candidate
+pair is measured (:mod:`corpus.score`) and classified. Sentences in different languages are
+aligned on anchors (numbers, names, cognates) instead (:mod:`corpus.crosslang`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from corpus.candidates import candidate_pairs
+from corpus.crosslang import align_languages
+from corpus.features import story_weights
+from corpus.match import Doc, Match, SentenceRef
+from corpus.score import PairScore, classify, score_pair
+from corpus.settings import Settings
+
+
+def find_matches(docs: Sequence[Doc], languages: Sequence[str], settings: Settings) -> list[Match]:
+    """All matched pairs between different articles, each unordered pair once."""
+    weights = story_weights(f for doc in docs for f in doc if f is not None)
+    scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]] = {}
+    for ra, rb in candidate_pairs(docs, languages, weights):
+        fa, fb = docs[ra.article][ra.sentence], docs[rb.article][rb.sentence]
+        assert fa is not None and fb is not None
+        s = score_pair(fa, fb, weights, settings)
+        scored[(ra, rb)] = (s, classify(fa, fb, s, settings))
+    accepted = _accept(scored, docs, settings)
+    accepted.extend(align_languages(docs, languages, settings))
+    accepted.sort(key=lambda m: (m.a, m.b))
+    return accepted
+
+
+def _accept(
+    scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]],
+    docs: Sequence[Doc],
+    settings: Settings,
+) -> list[Match]:
+    """Keep the classified pairs; a paraphrase must be the best partner of one of its sentences.
+
+    A weaker pair (paraphrase score at least ``context_min``) is kept when matched pairs sit
+    right before and right after it in both articles.
+    """
+    best: dict[tuple[SentenceRef, int], float] = {}
+    for (ra, rb), (s, _) in scored.items():
+        for ref, other in ((ra, rb.article), (rb, ra.article)):
+            key = (ref, other)
+            best[key] = max(best.get(key, 0.0), s.paraphrase)
+    strong: set[tuple[SentenceRef, SentenceRef]] = set()
+    out: list[Match] = []
+    for (ra, rb), (s, kind) in scored.items():
+        if kind is None:
+            continue
+        if kind == "paraphrase" and not (
+            s.paraphrase >= best[(ra, rb.article)] or s.paraphrase >= best[(rb, ra.article)]
+        ):
+            continue
+        strong.add((ra, rb))
+        out.append(_make(ra, rb, s, kind, docs))
+    for (ra, rb), (s, kind) in scored.items():
+        if kind is None and s.paraphrase >= settings.context_min and _between(ra, rb, strong):
+            out.append(_make(ra, rb, s, "paraphrase", docs))
+    return out
+
+
+def _between(
+    ra: SentenceRef, rb: SentenceRef, strong: set[tuple[SentenceRef, SentenceRef]]
+) -> bool:
+    """Matched pairs within two sentences before and after, in the same order in both articles."""
+
+    def near(step: int) -> bool:
+        for da in (1, 2):
+            for db in (1, 2):
+                pa = SentenceRef(ra.article, ra.sentence + step * da)
+                pb = SentenceRef(rb.article, rb.sentence + step * db)
+                if (pa, pb) in strong:
+                    return True
+        return False
+
+    return near(-1) and near(1)
+
+
+def _make(ra: SentenceRef, rb: SentenceRef, s: PairScore, kind: str, docs: Sequence[Doc]) -> Match:
+    fa, fb = docs[ra.article][ra.sentence], docs[rb.article][rb.sentence]
+    assert fa is not None and fb is not None
+    quoted = s.quote >= 0.8 and min(fa.quoted_share, fb.quoted_share) >= 0.6
+    score = {"verbatim": s.char, "edited": s.char, "quote": s.quote}.get(kind, s.paraphrase)
+    return Match(ra, rb, round(score, 4), kind, quoted or kind == "quote")

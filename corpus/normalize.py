@@ -1,0 +1,130 @@
+"""Fold surface differences away so that only real wording differences remain.
+
+Case, Unicode quotes and dashes, accents (for comparison across languages), "U.S."/"US",
+British/American spelling and number forms ("1,200", "1.2 thousand", "twelve" / "a dozen") are
+folded. Offsets are not kept: normalised text is only ever compared, never shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from corpus.lexicon import BRITISH_TO_AMERICAN, NUMBER_WORDS, SCALE_WORDS
+
+_PUNCT_MAP = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": "-",
+        "−": "-",
+        "‐": "-",
+        "\u00a0": " ",
+    }
+)
+
+# Dotted abbreviations whose dots vary between outlets: "U.S." and "US" are the same word.
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+# A token: a number with separators ("1,200.50", "1.200"), or a word with inner apostrophes.
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+POSSESSIVE = re.compile(r"['’]s$")
+_DECIMAL_COMMA_LANGS = frozenset({"es", "fr", "de", "it", "pt", "nl", "ru", "pl", "sv", "da"})
+
+
+def fold(text: str) -> str:
+    """NFKC, quotes and dashes to ASCII, dotted abbreviations undotted; case is kept."""
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCT_MAP)
+    return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+
+
+def strip_accents(word: str) -> str:
+    """``"energía"`` → ``"energia"``: for matching names and cognates across languages."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokens(text: str) -> list[str]:
+    """The word and number tokens of ``text`` after :func:`fold`, case kept."""
+    return TOKEN.findall(fold(text))
+
+
+def number_value(token: str, language: str | None) -> float | None:
+    """The value of a number token; separators are read by the language's convention.
+
+    English reads "1,200" as 1200 and "1.2" as 1.2; Spanish, French, German… read "1.200" as
+    1200 and "1,2" as 1.2. A lone separator followed by exactly three digits is a thousands
+    separator in both.
+    """
+    if not token[:1].isdigit():
+        return NUMBER_WORDS.get(token.lower())
+    decimal_comma = (language or "en")[:2] in _DECIMAL_COMMA_LANGS
+    thousands, decimal = (".", ",") if decimal_comma else (",", ".")
+    parts = re.split(r"[.,]", token)
+    seps = re.findall(r"[.,]", token)
+    if not seps:
+        return float(token)
+    if len(seps) == 1 and len(parts[1]) == 3 and seps[0] == thousands:
+        return float(parts[0] + parts[1])
+    if seps[-1] == decimal:
+        whole = "".join(parts[:-1])
+        return float(f"{whole}.{parts[-1]}")
+    return float("".join(parts))
+
+
+def word_forms(text: str, language: str | None = None) -> list[str]:
+    """Lower-case word tokens with spelling variants and numbers folded to one form each.
+
+    Numbers become their value (``"1200"``), a scale word after a number multiplies it
+    ("1.2 billion" and "1,200 million" both become ``"1200000000"``), number words become digits.
+    """
+    out: list[str] = []
+    pending_scale_ok = False
+    for tok in _split_hyphens(tokens(text)):
+        low = POSSESSIVE.sub("", tok.lower())
+        scale = SCALE_WORDS.get(low)
+        if scale is not None and pending_scale_ok and out:
+            value = float(out[-1]) * scale
+            out[-1] = _fmt(value)
+            pending_scale_ok = low == "mil"  # "1.200 mil millones"
+            continue
+        value = number_value(tok, language)
+        if value is not None and (tok[:1].isdigit() or low in NUMBER_WORDS):
+            out.append(_fmt(value))
+            pending_scale_ok = True
+            continue
+        pending_scale_ok = False
+        out.append(BRITISH_TO_AMERICAN.get(low, low))
+    return out
+
+
+def _split_hyphens(toks: list[str]) -> list[str]:
+    """Hyphenated words split in two, but "forty-eight" read as one number (48)."""
+    out: list[str] = []
+    for tok in toks:
+        if "-" not in tok:
+            out.append(tok)
+            continue
+        parts = tok.split("-")
+        values = [NUMBER_WORDS.get(p.lower()) for p in parts]
+        if len(parts) == 2 and values[0] is not None and values[1] is not None:
+            out.append(_fmt(values[0] + values[1]))
+        else:
+            out.extend(p for p in parts if p)
+    return out
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def normalized(text: str, language: str | None = None) -> str:
+    """A comparison form of a sentence: folded word forms joined by single spaces."""
+    return " ".join(word_forms(text, language))

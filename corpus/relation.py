@@ -1,0 +1,230 @@
+"""Relations between articles: who derived from whom, how, and the evidence for it.
+
+For each pair of articles, coverage is the share of one article's sentences found in the other
+(quoted statements excluded: two reports quoting the same press statement are not copies). A pair
+with enough coverage is a derivation; its direction comes from a credit in the text
+(:mod:`corpus.attribution`), then from publication times (an article without one counts as
+later), then from containment (a derived text is largely contained in its source). Each article
+then takes as its source the candidate it credits, else the one it is most contained in; so two
+copies of one source are siblings, not copies of each other. Pairs in different derivation
+trees that share quoted statements are ``shared-quotes``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from corpus.article import Article
+from corpus.attribution import Credit
+from corpus.match import Match
+from corpus.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """``derived`` comes from ``source`` (article positions); coverages are 0..1 sentence shares.
+
+    ``derived_in_source``: share of the derived article's sentences found in the source;
+    ``source_in_derived``: the converse.
+    """
+
+    source: int
+    derived: int
+    kind: str
+    derived_in_source: float
+    source_in_derived: float
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Relations, each article's role (original, syndicated, rewritten, translated, independent)
+    and its source (article position) where derived."""
+
+    relations: tuple[Relation, ...]
+    roles: tuple[str, ...]
+    sources: tuple[int | None, ...]
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """A publication time from ISO 8601 text (date only is midnight UTC), or None."""
+    if not value:
+        return None
+    try:
+        t = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
+
+
+@dataclass(slots=True)
+class _PairStats:
+    copied: dict[int, set[int]]  # article -> its sentences matched (not quoted) in the other
+    quoted: dict[int, set[int]]
+    kinds: dict[int, Counter[str]]  # article -> kinds of its copied sentences' matches
+
+
+def _pair_stats(matches: Sequence[Match]) -> dict[tuple[int, int], _PairStats]:
+    stats: dict[tuple[int, int], _PairStats] = {}
+    for m in matches:
+        key = (m.a.article, m.b.article)
+        st = stats.get(key)
+        if st is None:
+            st = _PairStats(defaultdict(set), defaultdict(set), defaultdict(Counter))
+            stats[key] = st
+        target = st.quoted if m.quoted else st.copied
+        for ref in (m.a, m.b):
+            if ref.sentence not in target[ref.article]:
+                target[ref.article].add(ref.sentence)
+                if not m.quoted:
+                    st.kinds[ref.article][m.kind] += 1
+    return stats
+
+
+def relate(
+    articles: Sequence[Article],
+    sizes: Sequence[int],
+    languages: Sequence[str],
+    matches: Sequence[Match],
+    credits: Sequence[Credit],
+    settings: Settings,
+) -> Provenance:
+    """Derivations, roles and shared-quote relations. ``sizes``: matchable sentences per article."""
+    stats = _pair_stats(matches)
+    credit = {(c.article, c.source): c for c in credits}
+    times = [parse_time(a.published) for a in articles]
+
+    def cov(st: _PairStats, x: int) -> float:
+        return len(st.copied.get(x, ())) / sizes[x] if sizes[x] else 0.0
+
+    candidates: dict[int, list[tuple[tuple[float, ...], int]]] = defaultdict(list)
+    for (i, j), st in stats.items():
+        ci, cj = cov(st, i), cov(st, j)
+        if max(ci, cj) < settings.derived_min:
+            continue
+        src, der = _direction(i, j, ci, cj, credit, times)
+        c = credit.get((der, src))
+        candidates[der].append(((c.strength if c else 0, cov(st, der)), src))
+
+    sources: list[int | None] = [None] * len(articles)
+    for der in sorted(candidates, key=lambda d: _time_key(times[d], d)):
+        for _, src in sorted(candidates[der], reverse=True):
+            if not _reaches(src, der, sources):
+                sources[der] = src
+                break
+
+    relations: list[Relation] = []
+    for der, src in enumerate(sources):
+        if src is None:
+            continue
+        st = stats[(min(src, der), max(src, der))]
+        kind = _kind(src, der, st, languages, credit.get((der, src)))
+        evidence = _evidence(articles, src, der, st, cov(st, der), credit.get((der, src)), times)
+        relations.append(Relation(src, der, kind, cov(st, der), cov(st, src), evidence))
+
+    roots = [root_of(k, sources) for k in range(len(articles))]
+    for (i, j), st in sorted(stats.items()):
+        if roots[i] == roots[j] or not st.quoted:
+            continue
+        src, der = sorted((i, j), key=lambda k: _time_key(times[k], k))
+        share = len(st.quoted.get(der, ())) / sizes[der] if sizes[der] else 0.0
+        back = len(st.quoted.get(src, ())) / sizes[src] if sizes[src] else 0.0
+        n = len(st.quoted.get(der, ()))
+        evidence = f"{n} sentence{'s' * (n != 1)} quoting the same statement; no other text shared"
+        if st.copied:
+            evidence = f"{n} quoted sentence{'s' * (n != 1)} shared; other overlap below derivation"
+        relations.append(Relation(src, der, "shared-quotes", share, back, evidence))
+
+    has_child = {s for s in sources if s is not None}
+    roles = []
+    for k, src in enumerate(sources):
+        if src is None:
+            roles.append("original" if k in has_child else "independent")
+        else:
+            roles.append(next(r.kind for r in relations if r.derived == k and r.source == src))
+    return Provenance(tuple(relations), tuple(roles), tuple(sources))
+
+
+def _time_key(t: datetime | None, k: int) -> tuple[int, float, int]:
+    return (0, t.timestamp(), k) if t else (1, 0.0, k)
+
+
+def _direction(
+    i: int,
+    j: int,
+    ci: float,
+    cj: float,
+    credit: dict[tuple[int, int], Credit],
+    times: Sequence[datetime | None],
+) -> tuple[int, int]:
+    """(source, derived) for a pair with enough overlap."""
+    si = credit[(j, i)].strength if (j, i) in credit else 0
+    sj = credit[(i, j)].strength if (i, j) in credit else 0
+    if si != sj:
+        return (i, j) if si > sj else (j, i)
+    ti, tj = times[i], times[j]
+    if (ti is None) != (tj is None):
+        return (i, j) if ti is not None else (j, i)
+    if ti is not None and tj is not None and ti != tj:
+        return (i, j) if ti < tj else (j, i)
+    if abs(ci - cj) > 0.05:
+        return (i, j) if cj > ci else (j, i)
+    return (i, j)
+
+
+def _reaches(start: int, target: int, sources: Sequence[int | None]) -> bool:
+    """Whether following sources from ``start`` arrives at ``target`` (would make a cycle)."""
+    seen = set()
+    node: int | None = start
+    while node is not None and node not in seen:
+        if node == target:
+            return True
+        seen.add(node)
+        node = sources[node]
+    return False
+
+
+def root_of(k: int, sources: Sequence[int | None]) -> int:
+    """The article at the top of ``k``'s derivation chain (``k`` itself if it has no source)."""
+    seen = set()
+    while (parent := sources[k]) is not None and k not in seen:
+        seen.add(k)
+        k = parent
+    return k
+
+
+def _kind(
+    src: int, der: int, st: _PairStats, languages: Sequence[str], credit: Credit | None
+) -> str:
+    if languages[src] != languages[der]:
+        return "translated"
+    if credit is not None and credit.strength == 3 and "translat" in credit.snippet.lower():
+        return "translated"
+    kinds = st.kinds.get(der, Counter())
+    copied = kinds["verbatim"] + kinds["edited"]
+    return "syndicated" if copied >= 0.5 * max(1, sum(kinds.values())) else "rewritten"
+
+
+def _evidence(
+    articles: Sequence[Article],
+    src: int,
+    der: int,
+    st: _PairStats,
+    coverage: float,
+    credit: Credit | None,
+    times: Sequence[datetime | None],
+) -> str:
+    parts = []
+    kinds = st.kinds.get(der, Counter())
+    detail = ", ".join(f"{k} {n}" for k, n in kinds.most_common())
+    parts.append(f"{coverage:.0%} of its sentences found in the source ({detail})")
+    if credit is not None:
+        parts.append(f"credits {articles[src].outlet}: “{credit.snippet}”")
+    ts, td = times[src], times[der]
+    if ts is not None and td is not None and td > ts:
+        minutes = int((td - ts).total_seconds() // 60)
+        parts.append(f"published {minutes // 60} h {minutes % 60:02d} min later")
+    return "; ".join(parts)

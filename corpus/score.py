@@ -1,0 +1,142 @@
+"""How similar two sentences are, measured several ways, and which kind of match that makes.
+
+Every figure is 0..1. ``char`` is rapidfuzz's normalised Indel similarity of the normalised
+sentences; ``word`` and ``cover`` come from the longest common subsequence of their words (over
+the longer and the shorter sentence); ``content`` is a Dice overlap of content-word stems weighted
+by rarity in the story; ``paraphrase`` combines them with agreement of numbers and names through a
+logistic function whose weights were fitted on the MRPC training pairs
+(``scripts/calibrate_mrpc.py``); ``quote`` is the share of the shorter quoted statement that the
+other sentence quotes too.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from corpus.features import SentenceFeatures, Weights
+from corpus.settings import Settings
+
+# Logistic weights of the paraphrase score, fitted on MRPC train by scripts/calibrate_mrpc.py.
+PARAPHRASE_WEIGHTS: dict[str, float] = {
+    "bias": -6.048,
+    "content": 3.506,
+    "char": 2.51,
+    "cover": 0.776,
+    "numbers": 0.277,
+    "names": -0.244,
+    "length": 2.667,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """The measures of one sentence pair (all 0..1 except the agreements, which are -1..1)."""
+
+    char: float
+    word: float
+    cover: float
+    content: float
+    numbers: float
+    names: float
+    length: float
+    quote: float
+    paraphrase: float
+
+
+def lcs_length(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Length in words of the longest common subsequence of two word sequences."""
+    if not a or not b:
+        return 0
+    return (len(a) + len(b) - Indel.distance(a, b)) // 2
+
+
+def weighted_dice(a: tuple[str, ...], b: tuple[str, ...], weight: Weights) -> float:
+    """Dice overlap of two sets of terms, each term counted by its rarity weight."""
+    sa, sb = set(a), set(b)
+    total = sum(weight(t) for t in sa) + sum(weight(t) for t in sb)
+    if total <= 0.0:
+        return 0.0
+    return 2.0 * sum(weight(t) for t in sa & sb) / total
+
+
+def agreement(a: frozenset[str], b: frozenset[str]) -> float:
+    """+1 when both name the same things, -1 when both name things and none agree, else between.
+
+    Specific content decides: two sentences with different figures make different claims.
+    """
+    if not a or not b:
+        return 0.0 if not (a or b) else -0.25
+    return 2.0 * len(a & b) / (len(a) + len(b)) * 2.0 - 1.0
+
+
+def quote_overlap(a: SentenceFeatures, b: SentenceFeatures, min_words: int) -> float:
+    """Share of the shorter quoted statement's words (in order) that the other one quotes too."""
+    qa, qb = a.quote_words, b.quote_words
+    if len(qa) < min_words or len(qb) < min_words:
+        return 0.0
+    common = lcs_length(qa, qb)
+    if common < min_words:
+        return 0.0
+    return common / min(len(qa), len(qb))
+
+
+def paraphrase_probability(features: dict[str, float]) -> float:
+    """The logistic combination of the measures; 0..1."""
+    z = PARAPHRASE_WEIGHTS["bias"] + sum(
+        PARAPHRASE_WEIGHTS[name] * value for name, value in features.items()
+    )
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def score_pair(
+    a: SentenceFeatures, b: SentenceFeatures, weight: Weights, settings: Settings
+) -> PairScore:
+    """All measures for a pair of sentences in the same language. Symmetric in ``a`` and ``b``."""
+    common = lcs_length(a.words, b.words)
+    longer = max(len(a.words), len(b.words)) or 1
+    shorter = min(len(a.words), len(b.words)) or 1
+    char = Indel.normalized_similarity(a.norm, b.norm)
+    measures = {
+        "content": weighted_dice(a.content, b.content, weight),
+        "char": char,
+        "cover": common / shorter,
+        "numbers": agreement(a.numbers, b.numbers),
+        "names": agreement(a.names, b.names),
+        "length": shorter / longer,
+    }
+    return PairScore(
+        char=char,
+        word=common / longer,
+        cover=common / shorter,
+        content=measures["content"],
+        numbers=measures["numbers"],
+        names=measures["names"],
+        length=measures["length"],
+        quote=quote_overlap(a, b, settings.quote_min_words),
+        paraphrase=paraphrase_probability(measures),
+    )
+
+
+def classify(
+    a: SentenceFeatures, b: SentenceFeatures, s: PairScore, settings: Settings
+) -> str | None:
+    """The kind of match a pair makes on its own, or None. Strongest kind first.
+
+    ``verbatim``: the same words once surface forms are folded (or near-identical characters).
+    ``edited``: most words shared in order, the shorter sentence mostly inside the longer.
+    ``quote``: both carry the same quoted statement while the words around it differ.
+    ``paraphrase``: the paraphrase score clears its threshold and, where both sentences give
+    figures, at least one figure agrees (different figures are different claims).
+    """
+    if a.words == b.words or (s.char >= settings.verbatim_min and s.word >= 0.9):
+        return "verbatim"
+    if s.word >= settings.edited_min and s.cover >= settings.edited_cover_min:
+        return "edited"
+    if s.quote >= 0.8:
+        return "quote"
+    if s.paraphrase >= settings.paraphrase_min and s.numbers > -1.0:
+        return "paraphrase"
+    return None

@@ -1,0 +1,338 @@
+"""Split an article's text into paragraphs and sentences, with character offsets.
+
+Sentences are the unit everything downstream compares, so boundaries must be the same in every
+outlet's copy of a text: news abbreviations (U.S., Corp., Jan.), initials, decimals and money,
+quotes that close a sentence, datelines, headlines, bullet lists and CJK full stops all occur.
+
+The splitter is a small rule-based relative of Punkt (Kiss & Strunk 2006) and needs no trained
+model or downloaded data: a full stop after a known abbreviation or an initial ends a sentence only
+when the next word is capitalised *and* is a likely sentence starter — a common function word
+("The", "But", "Il", "Der"…), or, as Punkt's orthographic heuristic does, a word this text uses
+in lower case and never capitalised in mid-sentence. One pass over the text, so time grows
+linearly with its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.boilerplate import is_boilerplate
+from corpus.quote import quote_flags, quoted_spans
+from corpus.sentence import Sentence
+
+_BREAK = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(rf"\r\n|[{_BREAK}]")
+
+_BULLET = re.compile(r"(?:[-*+•‣◦▪●]|\d{1,3}[.)])[^\S\r\n]+(?=\S)")
+"""A list item's marker ("- ", "* ", "• ", "1. ", "1) "), excluded from the item's sentence."""
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+(?:,|\s\()")
+
+_CLOSERS = "\"'”’»›)\\]}」』）］｝〕〉》】〗"
+_CANDIDATE = re.compile(
+    rf"(?P<cjk>[。！？｡．][。！？｡．.!?…]*)[{_CLOSERS}]*"
+    rf"|(?P<west>[.!?…‼⁇⁈⁉]+)(?P<closers>[{_CLOSERS}]*)"
+)
+"""Where a sentence may end: terminal punctuation and the closing quotes or brackets after it."""
+_OPENING_CHARS = "\"'“‘«‹([{¿¡„‚「『—–-*"
+_OPENING = frozenset(_OPENING_CHARS)
+_NO_START = frozenset(",;:.…)]}!?%")
+"""A following character that continues the sentence rather than starting a new one."""
+_NUMBER = re.compile(r"[$€£¥₹#+-]?\d[\d.,:/%-]*")
+_ABBREVIATION_SHAPE = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
+"""Letters with inner full stops: U.S, e.g, a.m, Ph.D, z.B, EE.UU."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+_MAX_TOKEN = 64
+"""How far back (characters) to look for the word before a full stop; abbreviations are short."""
+
+_MAX_HEADING_WORDS = 12
+_HEADING_RATIO = 0.7
+"""A line at most this share of the block's longest line may be a heading, not a wrapped line."""
+_FINAL = frozenset(".!?…。！？｡．")
+_CONTINUES = frozenset(",;:-–—/&(+")
+
+_TITLES = frozenset(
+    """
+    mr mrs ms messrs dr drs prof gov sen rep reps gen col lt sgt capt cmdr cdr adm maj brig pres
+    supt det insp rev hon atty amb mme mmes mlle mgr sra srta dña dra hr frl
+    """.split()
+)
+"""Abbreviations that precede a name: never the end of a sentence."""
+_ABBREVIATIONS = frozenset(
+    """
+    corp inc ltd co cos bros plc llc jr sr st ave blvd rd hwy mt ft no nos nr vol vols fig figs
+    pp ca approx est dept univ assn intl natl al etc jan feb mar apr jun jul aug sep sept oct
+    nov dec mon tue tues wed thu thur thurs fri sat sun mio mrd bzw usw ggf vgl inkl evtl jh
+    ud uds pág núm tel avda aprox av bd env
+    """.split()
+)
+"""Abbreviations that may end a sentence: they do when a sentence starter follows."""
+_LANGUAGE_ABBREVIATIONS = {"fr": frozenset({"me", "mm"})}
+"""Abbreviations that are also ordinary words in other languages (French "Me" = Maître)."""
+_NEVER_SPLIT = frozenset("e.g i.e z.b d.h u.a cf vs v viz p.ex".split())
+
+_STARTERS = frozenset(
+    """
+    the a an this that these those it its he she they we i you his her their our my your but
+    and or so yet however in on at for from with by after before as if when while although
+    though since because meanwhile also still now then there here what why how who where which
+    some many most all both each several few more other another such no not one two three last
+    next earlier later according under over during despite among about until unless instead
+    nevertheless nonetheless moreover furthermore indeed thus therefore until
+    el la los las un una unos unas en por para pero sin con según este esta estos estas ese esa
+    eso ella ellos ellas también además cuando si lo le les su sus al del ya hoy ayer
+    le les une des il elle ils elles on nous vous je mais dans pour selon ce cette ces cet au
+    aux du par sur avec après avant lors depuis alors ainsi pourtant cependant
+    der die das den dem des ein eine einen einem einer er sie es wir ihr ich aber und oder im am
+    nach laut auch dies diese dieser dieses doch jedoch zudem bereits seit bei mit von vor für
+    um als wenn wie
+    """.split()
+)
+"""Function words that commonly start a sentence (English, Spanish, French, German)."""
+_MONTHS = frozenset(
+    """
+    january february march april may june july august september october november december
+    januar februar märz juni juli oktober dezember enero febrero marzo abril mayo junio julio
+    agosto septiembre octubre noviembre diciembre janvier février mars avril mai juin juillet
+    août septembre octobre novembre décembre
+    """.split()
+)
+
+
+def segment(text: str, language: str | None = None) -> tuple[Sentence, ...]:
+    """Sentences of ``text`` in order, with offsets (characters) into it.
+
+    Paragraphs: if the text has a blank line between two non-blank lines, paragraphs are the
+    blank-line separated blocks and a single line break is a soft break (hard-wrapped text),
+    except before a list item and after a short unpunctuated line (a headline or subheading);
+    otherwise every non-empty line is a paragraph. ``language`` (an ISO 639-1 code such as
+    "fr", or ``None``) adds that language's ambiguous abbreviations.
+
+    Every sentence satisfies ``text[s.start:s.end] == s.text`` and has no surrounding whitespace.
+    """
+    splitter = _Splitter(text, _abbreviations(language))
+    spans: list[tuple[int, int, int]] = []
+    for paragraph, block in enumerate(_blocks(text)):
+        for unit_start, unit_end in _units(text, block):
+            for start, end in splitter.split(unit_start, unit_end):
+                spans.append((start, end, paragraph))
+    quoted = quote_flags(text, [(start, end) for start, end, _ in spans], quoted_spans(text))
+    return tuple(
+        Sentence(
+            index=index,
+            start=start,
+            end=end,
+            text=text[start:end],
+            paragraph=paragraph,
+            boilerplate=is_boilerplate(text[start:end]),
+            quote=quoted[index],
+        )
+        for index, (start, end, paragraph) in enumerate(spans)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One non-blank line: ``raw`` is where the line begins, ``start``/``end`` its trimmed text."""
+
+    raw: int
+    start: int
+    end: int
+
+
+def _abbreviations(language: str | None) -> frozenset[str]:
+    if language is None:
+        return _ABBREVIATIONS
+    return _ABBREVIATIONS | _LANGUAGE_ABBREVIATIONS.get(language[:2].lower(), frozenset())
+
+
+def _blocks(text: str) -> list[list[_Line]]:
+    """Paragraphs as lists of lines (see :func:`segment` for the rule)."""
+    lines: list[_Line | None] = []
+    position = 0
+    for match in _LINE_BREAK.finditer(text):
+        lines.append(_line(text, position, match.start()))
+        position = match.end()
+    lines.append(_line(text, position, len(text)))
+    present = [number for number, line in enumerate(lines) if line is not None]
+    if not present:
+        return []
+    lines = lines[present[0] : present[-1] + 1]
+    if len(present) == len(lines):
+        return [[line] for line in lines if line is not None]
+    blocks: list[list[_Line]] = [[]]
+    for line in lines:
+        if line is None:
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append(line)
+    return [block for block in blocks if block]
+
+
+def _line(text: str, start: int, end: int) -> _Line | None:
+    content_start = start
+    while content_start < end and text[content_start].isspace():
+        content_start += 1
+    if content_start == end:
+        return None
+    content_end = end
+    while text[content_end - 1].isspace():
+        content_end -= 1
+    return _Line(start, content_start, content_end)
+
+
+def _units(text: str, block: list[_Line]) -> list[tuple[int, int]]:
+    """Stretches of a paragraph that sentences never cross: list items, headings, the rest."""
+    longest = max(line.end - line.start for line in block)
+    units: list[tuple[int, int]] = []
+    in_item = False
+    hard_break = True
+    for number, line in enumerate(block):
+        marker = _BULLET.match(text, line.start, line.end)
+        if marker is not None or hard_break:
+            units.append((marker.end() if marker else line.start, line.end))
+            in_item = marker is not None
+        else:
+            units[-1] = (units[-1][0], line.end)
+        if number + 1 == len(block):
+            break
+        following = block[number + 1]
+        if _BULLET.match(text, following.start, following.end):
+            hard_break = True
+        elif in_item:
+            hard_break = following.raw == following.start and not text[following.start].islower()
+        else:
+            hard_break = _is_heading(text, line, following, longest, number == 0)
+    return units
+
+
+def _is_heading(text: str, line: _Line, following: _Line, longest: int, first: bool) -> bool:
+    """A short line without final punctuation, followed by a line that starts a sentence."""
+    if text[following.start].islower():
+        return False
+    content = text[line.start : line.end].rstrip(_CLOSERS)
+    if not content or content[-1] in _FINAL or content[-1] in _CONTINUES:
+        return False
+    words = content.split()
+    if len(words) > _MAX_HEADING_WORDS or words[-1].lower() in _STARTERS:
+        return False
+    if _DATELINE.match(content):
+        return False
+    short = line.end - line.start <= _HEADING_RATIO * longest
+    return short or (first and len(words) <= _MAX_HEADING_WORDS // 2)
+
+
+@dataclass(slots=True)
+class _Splitter:
+    """Finds sentence ends inside one unit; keeps the text-wide orthographic evidence."""
+
+    text: str
+    abbreviations: frozenset[str]
+    _lower: set[str] | None = field(default=None, init=False)
+    _capitalised_inside: set[str] = field(default_factory=set, init=False)
+
+    def split(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Trimmed sentence spans covering ``text[start:end]``."""
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        cursor = start
+        for match in _CANDIDATE.finditer(text, start, end):
+            boundary = match.end()
+            if boundary >= end:
+                break
+            if match.group("cjk") is None and not self._ends_sentence(match, end):
+                continue
+            spans.append(_trim(text, cursor, boundary))
+            cursor = boundary
+        spans.append(_trim(text, cursor, end))
+        return [(first, last) for first, last in spans if first < last]
+
+    def _ends_sentence(self, match: re.Match[str], end: int) -> bool:
+        text = self.text
+        after = match.end()
+        if not text[after].isspace():
+            return False
+        nxt = after
+        while nxt < end and (text[nxt].isspace() or text[nxt] in _OPENING):
+            nxt += 1
+        if nxt >= end:
+            return True
+        first = text[nxt]
+        if first.islower() or first in _NO_START:
+            return False
+        punctuation = match.group("west")
+        if "…" in punctuation or ".." in punctuation:
+            return first.isalpha()
+        if punctuation != "." or match.group("closers"):
+            return True
+        return self._after_full_stop(match.start(), nxt)
+
+    def _after_full_stop(self, stop: int, nxt: int) -> bool:
+        """Whether a full stop at ``stop`` ends a sentence; the next word (not lower case)
+        starts at ``nxt``."""
+        text = self.text
+        begin = stop
+        floor = max(0, stop - _MAX_TOKEN)
+        while begin > floor and not text[begin - 1].isspace():
+            begin -= 1
+        token = text[begin:stop].lstrip(_OPENING_CHARS)
+        word_match = _LETTERS.match(text, nxt)
+        word = word_match.group() if word_match else ""
+        if not token:
+            return True
+        if _NUMBER.fullmatch(token):
+            # German ordinals: "am 4. März" is one sentence.
+            return not (token.isdigit() and len(token) <= 2 and word.lower() in _MONTHS)
+        lowered = token.lower()
+        if _ABBREVIATION_SHAPE.fullmatch(token):
+            return lowered not in _NEVER_SPLIT and self._starts_sentence(word)
+        if len(token) == 1 and token.isalpha():
+            # An initial ("J. R. Harlow"), unless a function word follows ("Plan B. The…").
+            return word.lower() in _STARTERS and word[:1].isupper()
+        if lowered in _TITLES or lowered in _NEVER_SPLIT:
+            return False
+        if lowered in self.abbreviations:
+            return self._starts_sentence(word)
+        return True
+
+    def _starts_sentence(self, word: str) -> bool:
+        """Punkt's orthographic test for the word after an abbreviation."""
+        if not word or not word[0].isupper():
+            return bool(word) and not word[0].islower() and not word[0].isupper()
+        lowered = word.lower()
+        if lowered in _STARTERS:
+            return True
+        lower_seen = self._lower_words()
+        return lowered in lower_seen and lowered not in self._capitalised_inside
+
+    def _lower_words(self) -> set[str]:
+        """Words seen in lower case, and (in ``_capitalised_inside``) words seen capitalised
+        right after another word: evidence, text-wide, for what can start a sentence."""
+        if self._lower is not None:
+            return self._lower
+        lower: set[str] = set()
+        inside = self._capitalised_inside
+        text = self.text
+        previous_end = -len(text) - 1
+        for match in _LETTERS.finditer(text):
+            word = match.group()
+            if word[0].islower():
+                lower.add(word)
+            elif (
+                word[0].isupper()
+                and match.start() - previous_end <= 2
+                and text[previous_end : match.start()] in (" ", ", ")
+            ):
+                inside.add(word.lower())
+            previous_end = match.end()
+        self._lower = lower
+        return lower
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

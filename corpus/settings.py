@@ -1,0 +1,50 @@
+"""Every threshold the engine uses, in one place, recorded in every output."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Thresholds for deciding matches. Scores are 0..1 unless a field says otherwise.
+
+    A pair of sentences is tried from the strongest kind to the weakest:
+
+    - ``verbatim_min``: character similarity of the normalised sentences (case, punctuation,
+      quotes, dashes, spelling variants and number forms folded) at or above which a pair is
+      verbatim.
+    - ``edited_min``: word-level similarity (longest common word subsequence over the longer
+      sentence) for an edited pair; ``edited_cover_min`` is the share of the shorter sentence's
+      words that must be in that common subsequence (a sentence with words dropped is still an
+      edited copy of its source).
+    - ``paraphrase_min``: the paraphrase score (agreement of specific content words, names and
+      numbers, weighted by how rare they are in the story) for a paraphrase.
+    - ``context_min``: a weaker paraphrase score accepted when the pairs just before and after,
+      in both articles, are matches: rewrites keep their source's order locally.
+    - ``quote_min_words``: the shortest quoted statement (in words) that makes a ``quote`` match.
+    - ``crosslang_min``: score of shared anchors (numbers, names, cognates) for a pair of
+      sentences in different languages.
+    - ``boilerplate_share``: a sentence found in more than this share of the articles (with at
+      least ``boilerplate_min_articles`` of them) is stock text, not evidence of copying.
+    - ``passage_gap``: unmatched sentences bridged when merging adjacent matches into passages.
+    - ``derived_min``: share of an article's sentences found in another (excluding quotes) for it
+      to count as derived from it.
+    """
+
+    verbatim_min: float = 0.95
+    edited_min: float = 0.5
+    edited_cover_min: float = 0.75
+    paraphrase_min: float = 0.45
+    context_min: float = 0.35
+    quote_min_words: int = 4
+    crosslang_min: float = 0.45
+    boilerplate_share: float = 0.6
+    boilerplate_min_articles: int = 4
+    passage_gap: int = 1
+    derived_min: float = 0.3
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as JSON-ready data."""
+        return asdict(self)

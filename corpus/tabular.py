@@ -1,0 +1,168 @@
+"""Bulk exports with one article a row: CSV (or TSV) files and JSON Lines.
+
+News databases and scrapers name their columns differently (Media Cloud's ``media_name`` and
+``publish_date``, news-please's ``maintext``…), so columns are recognised by common names,
+case-insensitively, with spaces and hyphens read as underscores. A bad row is skipped with a
+warning naming it; only a file with no text column at all is an error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Callable, Collection, Mapping
+
+from corpus.article import Article
+from corpus.decode import decode_bytes
+from corpus.errors import SourceError
+
+# Article field -> column names in order of preference (normalised: lowercase, "_" for " "/"-").
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body", "article", "full_text", "maintext", "article_text"),
+    "title": ("title", "headline"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "publisher", "media_name", "source", "site", "sitename", "source_domain"),
+    "published": ("published", "publish_date", "date", "pub_date", "datetime", "date_publish"),
+    "language": ("language", "lang"),
+}
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def normalise_name(name: str) -> str:
+    """A column or front-matter key as looked up in :data:`FIELD_NAMES`."""
+    return re.sub(r"[\s-]+", "_", name.strip().lower())
+
+
+def load_csv(data: bytes, source: str, *, warn: Callable[[str], None]) -> list[Article]:
+    """Articles from a CSV export: a header row, then one article a row.
+
+    ``source`` names the file as the user gave it; each article's source is
+    ``f"{source}#row-{n}"`` with n counting data rows from 1 (the header and blank lines are not
+    counted). The delimiter (comma, semicolon, tab or bar) is read from the header line. Rows
+    with no text are skipped with a warning; extra cells are ignored, missing cells are empty.
+    Raises :class:`SourceError` when no column holds text.
+    """
+    text = decode_bytes(data, source)
+    _raise_field_size_limit()
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(_DELIMITERS, key=header_line.count)
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = next(rows, None)
+    if header is None:
+        raise SourceError(source, "is empty")
+    # The first of two columns with the same name wins.
+    columns = {normalise_name(name): index for index, name in reversed(list(enumerate(header)))}
+    chosen = {field: columns[name] for field, name in _choose_keys(columns).items()}
+    if "text" not in chosen:
+        raise SourceError(source, _no_text_reason(header, "columns"))
+    articles: list[Article] = []
+    number = 0
+    for row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        number += 1
+        cells = {field: row[index] if index < len(row) else "" for field, index in chosen.items()}
+        article = _article(f"{source}#row-{number}", cells, warn)
+        if article is not None:
+            articles.append(article)
+    return articles
+
+
+def load_jsonl(data: bytes, source: str, *, warn: Callable[[str], None]) -> list[Article]:
+    """Articles from a JSON Lines export: one JSON object a line.
+
+    Each article's source is ``f"{source}#row-{n}"`` where n is the physical line number from 1,
+    so that a warning or a result points at the line an editor shows (blank lines are skipped
+    but counted). Keys are recognised like CSV columns; a nested outlet such as
+    ``{"source": {"name": "…"}}`` gives its ``name``. Invalid lines and objects without text are
+    skipped with a warning. Raises :class:`SourceError` when no object has a text field.
+    """
+    text = decode_bytes(data, source)
+    objects: list[tuple[int, Mapping[str, object]]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            warn(f"{source}: line {number} is not valid JSON ({error.msg}), skipped")
+            continue
+        if not isinstance(value, dict):
+            warn(f"{source}: line {number} is not a JSON object, skipped")
+            continue
+        objects.append((number, value))
+    keyed = [(number, {normalise_name(k): v for k, v in obj.items()}) for number, obj in objects]
+    if keyed and not any("text" in _choose_keys(obj) for _, obj in keyed):
+        raise SourceError(source, _no_text_reason(list(objects[0][1]), "fields"))
+    articles: list[Article] = []
+    for number, obj in keyed:
+        cells = {field: _as_text(obj[key]) for field, key in _choose_keys(obj).items()}
+        article = _article(f"{source}#row-{number}", cells, warn)
+        if article is not None:
+            articles.append(article)
+    return articles
+
+
+def _choose_keys(present: Collection[str]) -> dict[str, str]:
+    """Field -> the (normalised) name it is read from, for each field that has one."""
+    chosen: dict[str, str] = {}
+    for field, names in FIELD_NAMES.items():
+        for name in names:
+            if name in present:
+                chosen[field] = name
+                break
+    return chosen
+
+
+def _article(source: str, cells: Mapping[str, str], warn: Callable[[str], None]) -> Article | None:
+    text = cells.get("text", "").strip()
+    if not text:
+        warn(f"{source}: no article text, skipped")
+        return None
+    return Article(
+        source=source,
+        text=text,
+        title=_field(cells, "title"),
+        outlet=_field(cells, "outlet"),
+        url=_field(cells, "url"),
+        published=_field(cells, "published"),
+        language=_field(cells, "language"),
+    )
+
+
+def _field(cells: Mapping[str, str], field: str) -> str | None:
+    return cells.get(field, "").strip() or None
+
+
+def _as_text(value: object) -> str:
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dict):
+        return _as_text(value.get("name"))
+    return ""
+
+
+def _no_text_reason(names: list[str], what: str) -> str:
+    shown = ", ".join(repr(name) for name in names[:20]) or "none"
+    if len(names) > 20:
+        shown += f", … ({len(names)} in all)"
+    wanted = ", ".join(FIELD_NAMES["text"])
+    return f"no text column (looked for {wanted}); its {what} are: {shown}"
+
+
+def _raise_field_size_limit() -> None:
+    """Allow cells as large as a whole article (the csv module's default is 128 KiB)."""
+    limit = sys.maxsize
+    while True:
+        try:
+            csv.field_size_limit(limit)
+            return
+        except OverflowError:  # a C long is 32 bits on Windows
+            limit //= 2

@@ -1,0 +1,43 @@
+import pytest
+
+from corpus.normalize import normalized, number_value, word_forms
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The U.S. plan", "the US plan"),
+        ("“Build it,” she said — now.", '"build it" she said - now'),
+        ("The organisation's centre", "the organization's center"),
+        ("$1.2 billion", "1,200 million"),
+        ("twelve turbines", "12 turbines"),
+        ("a dozen homes", "a 12 homes"),
+    ],
+)
+def test_surface_differences_fold_away(a: str, b: str) -> None:
+    assert normalized(a) == normalized(b)
+
+
+@pytest.mark.parametrize(
+    ("token", "language", "value"),
+    [
+        ("1,200", "en", 1200.0),
+        ("1.2", "en", 1.2),
+        ("1.200", "es", 1200.0),
+        ("1,5", "es", 1.5),
+        ("2,5", "fr", 2.5),
+        ("1,200,000", "en", 1_200_000.0),
+        ("seven", "en", 7.0),
+    ],
+)
+def test_number_values_follow_the_language(token: str, language: str, value: float) -> None:
+    assert number_value(token, language) == value
+
+
+def test_spanish_scale_words() -> None:
+    assert word_forms("1.200 millones de dólares", "es")[0] == "1200000000"
+    assert word_forms("$1.2 billion", "en")[0] == "1200000000"
+
+
+def test_different_numbers_stay_different() -> None:
+    assert normalized("$2.5 billion") != normalized("$1.8 billion")
