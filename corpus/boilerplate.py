@@ -28,12 +28,15 @@ Patterns (case-insensitive, whitespace collapsed, surrounding punctuation ignore
   "Published 3 hours ago", "2026-03-04 10:42"); "By Jane Doe" (up to six capitalised name words,
   "and" or a comma between names, optionally "| Outlet").
 - **Press-release furniture**: "###", "# # #", "-ends-", "ENDS", "-30-", "Media contact: …",
-  "Press contact: …", "Media enquiries: …", "For more information, contact …".
+  "Press contact: …", "Media enquiries: …", "For more information, contact …", and the company
+  "About" section at the end of a release: a paragraph "About Acme Corp" (capitalised name only)
+  in the second half of the article, and everything after it (:func:`boilerplate_flags`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 _MAX_SHORT_WORDS = 12
@@ -119,15 +122,19 @@ _PROMPT = re.compile(
       | download\ (?:our|the) | install\ our | click\ here | tap\ here | click\ to
       | follow\ (?:us|@\w+|[\w\s]{1,40}?)\ on | like\ us\ on | find\ us\ on
       | never\ miss | don['’]t\ miss | want\ more | enjoyed\ this | we\ use\ cookies
+      | for\ (?:more|further)\ information,?\ (?:please\ )?(?:contact|visit|call|email|see)
       | suscríbete | abonnez-vous | inscrivez-vous | abonnieren\ sie | jetzt\ abonnieren
     )\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_FOLLOW = re.compile(r"follow\s+(?:us|@\w+)\s+(?:on|at)\b", re.IGNORECASE)
+""""Follow us on Chirper": furniture whatever the network is called."""
 _PROMPT_OBJECT = re.compile(
     r"\b(?:newsletters?|our|here|now|free|today|app|updates|alerts|briefings?|digest|email|"
     r"e-mail|inbox|subscribers?|subscription|facebook|twitter|instagram|linkedin|tiktok|"
-    r"youtube|whatsapp|telegram|x|cookies|bulletin|boletín|lettre)\b",
+    r"youtube|whatsapp|telegram|x|cookies|bulletin|boletín|lettre|contact|visit|call|email|"
+    r"see)\b",
     re.IGNORECASE,
 )
 
@@ -212,6 +219,43 @@ _TAIL_WORDS = frozenset(
 )
 
 
+_ABOUT = re.compile(
+    r"(?:about|à propos de|a propos de|acerca de|sobre|über)\s+(?P<name>.+)", re.IGNORECASE
+)
+_NAME_CONNECTORS = frozenset("& and of the de du la y und".split())
+
+
+def boilerplate_flags(sentences: Sequence[tuple[str, int]]) -> list[bool]:
+    """Boilerplate flag for each ``(text, paragraph)`` sentence of one article, in order.
+
+    :func:`is_boilerplate` on each sentence, plus a press release's closing "About" section:
+    a paragraph that is only "About <Company Name>", in the second half of the article, and
+    every sentence after it.
+    """
+    flags = [is_boilerplate(text) for text, _ in sentences]
+    for index, (text, paragraph) in enumerate(sentences):
+        if index * 2 < len(sentences) or not _is_about_heading(text):
+            continue
+        alone = (index == 0 or sentences[index - 1][1] != paragraph) and (
+            index + 1 == len(sentences) or sentences[index + 1][1] != paragraph
+        )
+        if alone:
+            flags[index:] = [True] * (len(sentences) - index)
+            break
+    return flags
+
+
+def _is_about_heading(text: str) -> bool:
+    """ "About Acme Corp", "À propos de Verdanne": a section heading naming a company."""
+    match = _ABOUT.fullmatch(_SPACE.sub(" ", text).strip())
+    if match is None:
+        return False
+    name = match.group("name").rstrip(":").split()
+    if not 1 <= len(name) <= 6 or not name[0][0].isupper():
+        return False
+    return all(word[0].isupper() or word.lower() in _NAME_CONNECTORS for word in name)
+
+
 def is_boilerplate(sentence: str) -> bool:
     """True when ``sentence`` (one segmented sentence) is page or press-release furniture.
 
@@ -251,8 +295,12 @@ def _is_boilerplate(line: str) -> bool:
 
 
 def _is_prompt(core: str) -> bool:
+    if _REPORTING.search(core):
+        return False
+    if _FOLLOW.match(core):
+        return True
     match = _PROMPT.match(core)
-    if match is None or _REPORTING.search(core):
+    if match is None:
         return False
     return _PROMPT_OBJECT.search(core, match.start()) is not None
 

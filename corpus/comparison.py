@@ -159,12 +159,30 @@ def _mark_stock_text(
 
 
 def _label_quotes(matches: Sequence[Match], provenance: Provenance) -> list[Match]:
-    """Between articles of different derivation trees, a shared quoted sentence is a ``quote``."""
+    """Final kinds once relations are known.
+
+    Between articles of different derivation trees, a shared quoted sentence is a ``quote``.
+    Between texts of different translation generations (a translation and anything not derived
+    from it), resemblance of wording is a translator's, not copying: ``paraphrase``.
+    """
     sources = provenance.sources
+    translated = {r.derived for r in provenance.relations if r.kind == "translated"}
+
+    def generation(k: int) -> int:
+        seen = set()
+        while k not in translated and (p := sources[k]) is not None and k not in seen:
+            seen.add(k)
+            k = p
+        return k
+
     out = []
     for m in matches:
-        quoted_across = root_of(m.a.article, sources) != root_of(m.b.article, sources)
-        if m.quoted and m.kind != "quote" and quoted_across:
+        a, b = m.a.article, m.b.article
+        if m.kind == "quote":
+            pass
+        elif m.quoted and root_of(a, sources) != root_of(b, sources):
             m = dataclasses.replace(m, kind="quote")
+        elif m.kind in ("verbatim", "edited") and generation(a) != generation(b):
+            m = dataclasses.replace(m, kind="paraphrase")
         out.append(m)
     return out

@@ -66,9 +66,15 @@ def load_gold(folder: Path) -> dict[str, Any]:
 
 
 def _gold_spans(text: str, sentences: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Gold sentence spans in ``text``; a boilerplate line the loader dropped gets (-1, -1)."""
     spans, pos = [], 0
     for s in sentences:
-        start = text.index(s["text"], pos)
+        start = text.find(s["text"], pos)
+        if start < 0 and s.get("boilerplate"):
+            spans.append((-1, -1))
+            continue
+        if start < 0:
+            raise ValueError(f"gold sentence not in the article text: {s['text'][:60]!r}")
         spans.append((start, start + len(s["text"])))
         pos = start + len(s["text"])
     return spans

@@ -48,7 +48,7 @@ class SentenceFeatures:
     ``names``: capitalised words not at the sentence start, lower-cased, accents stripped.
     ``numbers``: numeric values as text ("1200000000").
     ``quote_words``: folded word forms inside quotation marks; ``quoted_share`` is their share
-    of all words (0..1).
+    of all words (0..1); ``frame_words``: the words outside quotation marks.
     """
 
     language: str
@@ -59,6 +59,7 @@ class SentenceFeatures:
     numbers: frozenset[str]
     quote_words: tuple[str, ...]
     quoted_share: float
+    frame_words: tuple[str, ...] = ()
 
 
 def sentence_features(
@@ -79,8 +80,13 @@ def sentence_features(
     )
     numbers = frozenset(w for w in words if _NUMBER.match(w))
     quote_words: list[str] = []
-    for start, end in quoted:
+    frame: list[str] = []
+    pos = 0
+    for start, end in sorted(quoted):
+        frame.extend(word_forms(text[pos:start], lang))
         quote_words.extend(word_forms(text[start:end], lang))
+        pos = end
+    frame.extend(word_forms(text[pos:], lang))
     share = len(quote_words) / len(words) if words else 0.0
     return SentenceFeatures(
         language=lang,
@@ -91,6 +97,7 @@ def sentence_features(
         numbers=numbers,
         quote_words=tuple(quote_words),
         quoted_share=min(share, 1.0),
+        frame_words=tuple(frame) if quoted else words,
     )
 
 

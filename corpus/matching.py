@@ -27,9 +27,79 @@ def find_matches(docs: Sequence[Doc], languages: Sequence[str], settings: Settin
         s = score_pair(fa, fb, weights, settings)
         scored[(ra, rb)] = (s, classify(fa, fb, s, settings))
     accepted = _accept(scored, docs, settings)
+    accepted.extend(_within_related(scored, accepted, docs, settings))
     accepted.extend(align_languages(docs, languages, settings))
+    accepted.extend(_through_copies(accepted))
     accepted.sort(key=lambda m: (m.a, m.b))
     return accepted
+
+
+_WEAKNESS = {"verbatim": 0, "edited": 1, "paraphrase": 2, "quote": 3}
+
+
+def _within_related(
+    scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]],
+    accepted: list[Match],
+    docs: Sequence[Doc],
+    settings: Settings,
+) -> list[Match]:
+    """Weaker pairs between two articles already shown to be related.
+
+    Where two articles share at least ``related_min_matches`` matched sentences, one is likely
+    derived from the other, and a still-unmatched sentence's best partner there is likely its
+    rewrite: accept it when its paraphrase score reaches ``related_min``, it is the best partner
+    of both sentences, and no figure disagrees.
+    """
+    per_pair: dict[tuple[int, int], int] = {}
+    taken: set[tuple[SentenceRef, int]] = set()
+    for m in accepted:
+        if not m.quoted:
+            key = (m.a.article, m.b.article)
+            per_pair[key] = per_pair.get(key, 0) + 1
+        taken.add((m.a, m.b.article))
+        taken.add((m.b, m.a.article))
+    best: dict[tuple[SentenceRef, int], tuple[float, SentenceRef]] = {}
+    for (ra, rb), (s, kind) in scored.items():
+        if kind is not None or s.paraphrase < settings.related_min or s.numbers <= -1.0:
+            continue
+        if per_pair.get((ra.article, rb.article), 0) < settings.related_min_matches:
+            continue
+        if (ra, rb.article) in taken or (rb, ra.article) in taken:
+            continue
+        for ref, other, partner in ((ra, rb.article, rb), (rb, ra.article, ra)):
+            if s.paraphrase > best.get((ref, other), (0.0, ref))[0]:
+                best[(ref, other)] = (s.paraphrase, partner)
+    out = []
+    for (ra, rb), (s, _) in scored.items():
+        if best.get((ra, rb.article), (0.0, ra))[1] == rb and best.get(
+            (rb, ra.article), (0.0, rb)
+        )[1] == ra:
+            out.append(_make(ra, rb, s, "paraphrase", docs))
+    return out
+
+
+def _through_copies(matches: list[Match]) -> list[Match]:
+    """Pairs implied by copies: if X matches W and W was copied verbatim or edited into C, X
+    matches C too, with the weaker of the two kinds (a quote stays a quote)."""
+    copies: dict[SentenceRef, list[tuple[SentenceRef, str]]] = {}
+    have = set()
+    for m in matches:
+        have.add((m.a, m.b))
+        if m.kind in ("verbatim", "edited") and not m.quoted:
+            copies.setdefault(m.a, []).append((m.b, m.kind))
+            copies.setdefault(m.b, []).append((m.a, m.kind))
+    out: dict[tuple[SentenceRef, SentenceRef], Match] = {}
+    for m in matches:
+        for x, w in ((m.a, m.b), (m.b, m.a)):
+            for c, link in copies.get(w, ()):
+                if c.article == x.article:
+                    continue
+                a, b = (x, c) if x < c else (c, x)
+                if (a, b) in have or (a, b) in out:
+                    continue
+                kind = max(m.kind, link, key=_WEAKNESS.__getitem__)
+                out[(a, b)] = Match(a, b, m.score, kind, m.quoted)
+    return list(out.values())
 
 
 def _accept(

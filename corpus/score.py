@@ -127,10 +127,13 @@ def classify(
 
     ``verbatim``: the same words once surface forms are folded (or near-identical characters).
     ``edited``: most words shared in order, the shorter sentence mostly inside the longer.
-    ``quote``: both carry the same quoted statement while the words around it differ.
+    ``quote``: both carry the same quoted statement while the words around it differ (checked
+    first: a sentence that wraps a copied quote in new words quotes it, it does not copy it).
     ``paraphrase``: the paraphrase score clears its threshold and, where both sentences give
     figures, at least one figure agrees (different figures are different claims).
     """
+    if s.quote >= 0.8 and a.words != b.words and _frames_differ(a, b):
+        return "quote"
     if a.words == b.words or (s.char >= settings.verbatim_min and s.word >= 0.9):
         return "verbatim"
     if s.word >= settings.edited_min and s.cover >= settings.edited_cover_min:
@@ -140,3 +143,10 @@ def classify(
     if s.paraphrase >= settings.paraphrase_min and s.numbers > -1.0:
         return "paraphrase"
     return None
+
+
+def _frames_differ(a: SentenceFeatures, b: SentenceFeatures) -> bool:
+    """Whether the words around the quotes differ (one sentence may have none at all)."""
+    fa, fb = a.frame_words, b.frame_words
+    longer = max(len(fa), len(fb))
+    return longer > 2 and lcs_length(fa, fb) / longer < 0.5

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.boilerplate import is_boilerplate
+from corpus.boilerplate import boilerplate_flags
 from corpus.quote import quote_flags, quoted_spans
 from corpus.sentence import Sentence
 
@@ -117,6 +117,7 @@ def segment(text: str, language: str | None = None) -> tuple[Sentence, ...]:
             for start, end in splitter.split(unit_start, unit_end):
                 spans.append((start, end, paragraph))
     quoted = quote_flags(text, [(start, end) for start, end, _ in spans], quoted_spans(text))
+    furniture = boilerplate_flags([(text[start:end], paragraph) for start, end, paragraph in spans])
     return tuple(
         Sentence(
             index=index,
@@ -124,7 +125,7 @@ def segment(text: str, language: str | None = None) -> tuple[Sentence, ...]:
             end=end,
             text=text[start:end],
             paragraph=paragraph,
-            boilerplate=is_boilerplate(text[start:end]),
+            boilerplate=furniture[index],
             quote=quoted[index],
         )
         for index, (start, end, paragraph) in enumerate(spans)
@@ -286,23 +287,35 @@ class _Splitter:
             return not (token.isdigit() and len(token) <= 2 and word.lower() in _MONTHS)
         lowered = token.lower()
         if _ABBREVIATION_SHAPE.fullmatch(token):
-            return lowered not in _NEVER_SPLIT and self._starts_sentence(word)
+            # "U.S. Marine Energy Fund": such abbreviations often stand before a name, so only
+            # a function word counts as evidence of a new sentence.
+            return lowered not in _NEVER_SPLIT and self._starts_sentence(word, None)
         if len(token) == 1 and token.isalpha():
             # An initial ("J. R. Harlow"), unless a function word follows ("Plan B. The…").
-            return word.lower() in _STARTERS and word[:1].isupper()
+            return self._starts_sentence(word, None)
         if lowered in _TITLES or lowered in _NEVER_SPLIT:
             return False
         if lowered in self.abbreviations:
-            return self._starts_sentence(word)
+            return self._starts_sentence(word, nxt + len(word))
         return True
 
-    def _starts_sentence(self, word: str) -> bool:
-        """Punkt's orthographic test for the word after an abbreviation."""
-        if not word or not word[0].isupper():
-            return bool(word) and not word[0].islower() and not word[0].isupper()
+    def _starts_sentence(self, word: str, word_end: int | None) -> bool:
+        """Whether ``word``, after an abbreviation, starts a sentence: a capitalised function
+        word does; with ``word_end`` given, so does a word that Punkt's orthographic evidence
+        says is an ordinary word (seen in lower case, never capitalised in mid-sentence) and
+        that is not followed by another capitalised word (a name such as "Acme Shipping")."""
+        if not word or word[0].islower():
+            return False
+        if not word[0].isupper():
+            return True
         lowered = word.lower()
         if lowered in _STARTERS:
             return True
+        if word_end is None:
+            return False
+        text = self.text
+        if text[word_end : word_end + 1] == " " and text[word_end + 1 : word_end + 2].isupper():
+            return False
         lower_seen = self._lower_words()
         return lowered in lower_seen and lowered not in self._capitalised_inside
 

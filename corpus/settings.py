@@ -23,6 +23,8 @@ class Settings:
       numbers, weighted by how rare they are in the story) for a paraphrase.
     - ``context_min``: a weaker paraphrase score accepted when the pairs just before and after,
       in both articles, are matches: rewrites keep their source's order locally.
+    - ``related_min``: between two articles that already share ``related_min_matches`` matched
+      sentences, a pair that is each sentence's best partner needs only this paraphrase score.
     - ``quote_min_words``: the shortest quoted statement (in words) that makes a ``quote`` match.
     - ``crosslang_min``: score of shared anchors (numbers, names, cognates) for a pair of
       sentences in different languages.
@@ -38,6 +40,8 @@ class Settings:
     edited_cover_min: float = 0.75
     paraphrase_min: float = 0.45
     context_min: float = 0.35
+    related_min: float = 0.2
+    related_min_matches: int = 3
     quote_min_words: int = 4
     crosslang_min: float = 0.45
     boilerplate_share: float = 0.6
