@@ -41,7 +41,12 @@ def anchor_score(a: frozenset[str], b: frozenset[str], weight: dict[str, float])
 
 
 def align_pair(doc_a: Doc, doc_b: Doc, settings: Settings) -> list[tuple[int, int, float]]:
-    """(sentence in a, sentence in b, score) of an in-order alignment of two articles."""
+    """(sentence in a, sentence in b, score) of an in-order alignment of two articles.
+
+    Pairs scoring ``crosslang_min`` anchor the alignment; where at least three do, a weaker
+    pair on the in-order path is kept too when its neighbours on the path are at most two
+    sentences away on both sides (a translation goes sentence by sentence).
+    """
     ka = [anchors(f) if f is not None else frozenset() for f in doc_a]
     kb = [anchors(f) if f is not None else frozenset() for f in doc_b]
     df: Counter[str] = Counter()
@@ -49,7 +54,7 @@ def align_pair(doc_a: Doc, doc_b: Doc, settings: Settings) -> list[tuple[int, in
         df.update(keys)
     n = len(ka) + len(kb)
     weight = {k: math.log(1.0 + n / c) for k, c in df.items()}
-    floor = settings.crosslang_min * 0.6
+    floor = settings.crosslang_min * 0.2
     sim = [[anchor_score(x, y, weight) if x and y else 0.0 for y in kb] for x in ka]
     rows, cols = len(ka), len(kb)
     best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
@@ -70,23 +75,17 @@ def align_pair(doc_a: Doc, doc_b: Doc, settings: Settings) -> list[tuple[int, in
         else:
             j -= 1
     path.reverse()
+    strong = [k for k, (_, _, s) in enumerate(path) if s >= settings.crosslang_min]
+    if len(strong) < 3:
+        return [p for p in path if p[2] >= settings.crosslang_min]
     kept = []
     for k, (x, y, s) in enumerate(path):
-        if s >= settings.crosslang_min:
-            kept.append((x, y, s))
-            continue
-        before = path[k - 1] if k > 0 else None
-        after = path[k + 1] if k + 1 < len(path) else None
-        if (
-            before is not None
-            and after is not None
-            and before[2] >= settings.crosslang_min
-            and after[2] >= settings.crosslang_min
-            and x - before[0] <= 2
-            and y - before[1] <= 2
-            and after[0] - x <= 2
-            and after[1] - y <= 2
-        ):
+        before = path[k - 1] if k > 0 else (-1, -1, 1.0)
+        after = path[k + 1] if k + 1 < len(path) else (rows, cols, 1.0)
+        close = (
+            x - before[0] <= 2 and y - before[1] <= 2 and after[0] - x <= 2 and after[1] - y <= 2
+        )
+        if s >= settings.crosslang_min or close:
             kept.append((x, y, s))
     return kept
 

@@ -71,21 +71,23 @@ def _within_related(
                 best[(ref, other)] = (s.paraphrase, partner)
     out = []
     for (ra, rb), (s, _) in scored.items():
-        if best.get((ra, rb.article), (0.0, ra))[1] == rb and best.get(
-            (rb, ra.article), (0.0, rb)
-        )[1] == ra:
+        if (
+            best.get((ra, rb.article), (0.0, ra))[1] == rb
+            and best.get((rb, ra.article), (0.0, rb))[1] == ra
+        ):
             out.append(_make(ra, rb, s, "paraphrase", docs))
     return out
 
 
 def _through_copies(matches: list[Match]) -> list[Match]:
-    """Pairs implied by copies: if X matches W and W was copied verbatim or edited into C, X
-    matches C too, with the weaker of the two kinds (a quote stays a quote)."""
+    """Pairs implied by copies: if X matches W and W matches C, X matches C too, with the
+    weaker of the two kinds; a quote carried on by a verbatim or edited copy stays a quote,
+    through a paraphrase or translation it becomes a paraphrase. One step only."""
     copies: dict[SentenceRef, list[tuple[SentenceRef, str]]] = {}
     have = set()
     for m in matches:
         have.add((m.a, m.b))
-        if m.kind in ("verbatim", "edited") and not m.quoted:
+        if not m.quoted:
             copies.setdefault(m.a, []).append((m.b, m.kind))
             copies.setdefault(m.b, []).append((m.a, m.kind))
     out: dict[tuple[SentenceRef, SentenceRef], Match] = {}
@@ -97,8 +99,11 @@ def _through_copies(matches: list[Match]) -> list[Match]:
                 a, b = (x, c) if x < c else (c, x)
                 if (a, b) in have or (a, b) in out:
                     continue
+                quoted = m.quoted and link in ("verbatim", "edited")
                 kind = max(m.kind, link, key=_WEAKNESS.__getitem__)
-                out[(a, b)] = Match(a, b, m.score, kind, m.quoted)
+                if kind == "quote" and not quoted:
+                    kind = "paraphrase"
+                out[(a, b)] = Match(a, b, m.score, kind, quoted)
     return list(out.values())
 
 
