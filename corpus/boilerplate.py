@@ -247,6 +247,8 @@ def boilerplate_flags(sentences: Sequence[tuple[str, int]]) -> list[bool]:
 
 def _is_about_heading(text: str) -> bool:
     """ "About Acme Corp", "À propos de Verdanne": a section heading naming a company."""
+    if _ABOUT.match(text) is None:
+        return False
     match = _ABOUT.fullmatch(_SPACE.sub(" ", text).strip())
     if match is None:
         return False
@@ -262,11 +264,12 @@ def is_boilerplate(sentence: str) -> bool:
     Conservative by design: false positives hide real copied text, so each shape must match
     the whole sentence (see the module docstring for the list).
     """
-    return _is_boilerplate(_SPACE.sub(" ", sentence).strip())
+    return _is_boilerplate(sentence)
 
 
 @lru_cache(maxsize=8192)
-def _is_boilerplate(line: str) -> bool:
+def _is_boilerplate(sentence: str) -> bool:
+    line = _SPACE.sub(" ", sentence).strip()
     if not line:
         return False
     if _COPYRIGHT.search(line):

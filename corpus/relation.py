@@ -5,7 +5,8 @@ For each pair of articles, coverage is the share of one article's sentences foun
 with enough coverage is a derivation; its direction comes from a credit in the text
 (:mod:`corpus.attribution`), then from publication times (an article without one counts as
 later), then from containment (a derived text is largely contained in its source). Each article
-then takes as its source the candidate it credits, else the one it is most contained in; so two
+then takes as its source the candidate it credits, else one in its own language (alignment
+across languages is weaker evidence), else the one it is most contained in; so two
 copies of one source are siblings, not copies of each other. Pairs in different derivation
 trees that share quoted statements are ``shared-quotes``.
 """
@@ -107,7 +108,8 @@ def relate(
             continue
         src, der = _direction(i, j, ci, cj, credit, times)
         c = credit.get((der, src))
-        candidates[der].append(((c.strength if c else 0, cov(st, der)), src))
+        same_language = float(languages[src] == languages[der])
+        candidates[der].append(((c.strength if c else 0, same_language, cov(st, der)), src))
 
     sources: list[int | None] = [None] * len(articles)
     for der in sorted(candidates, key=lambda d: _time_key(times[d], d)):

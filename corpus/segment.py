@@ -273,11 +273,9 @@ class _Splitter:
         """Whether a full stop at ``stop`` ends a sentence; the next word (not lower case)
         starts at ``nxt``."""
         text = self.text
-        begin = stop
-        floor = max(0, stop - _MAX_TOKEN)
-        while begin > floor and not text[begin - 1].isspace():
-            begin -= 1
-        token = text[begin:stop].lstrip(_OPENING_CHARS)
+        if stop == 0 or text[stop - 1].isspace():
+            return True
+        token = text[max(0, stop - _MAX_TOKEN) : stop].rsplit(None, 1)[-1].lstrip(_OPENING_CHARS)
         word_match = _LETTERS.match(text, nxt)
         word = word_match.group() if word_match else ""
         if not token:

@@ -38,7 +38,7 @@ class Settings:
     verbatim_min: float = 0.95
     edited_min: float = 0.5
     edited_cover_min: float = 0.75
-    paraphrase_min: float = 0.45
+    paraphrase_min: float = 0.42
     context_min: float = 0.35
     related_min: float = 0.2
     related_min_matches: int = 3
