@@ -148,7 +148,7 @@ def _mark_stock_text(
             outlet = arts[k].outlet
             same = sum(1 for h in holders if outlet and arts[h].outlet == outlet)
             stock = len(f.words) <= 12 and len(holders) > limit
-            if (same >= 3 and per_outlet[outlet] >= 3) or stock:
+            if (outlet and same >= 3 and per_outlet[outlet] >= 3) or stock:
                 doc[si] = None
                 old = sentences[k]
                 sentences[k] = (

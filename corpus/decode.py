@@ -44,6 +44,40 @@ _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
 # How many leading bytes the binary heuristics look at.
 _SAMPLE = 8192
 
+# charset_normalizer candidates this close to the best are treated as equally plausible
+# (chaos and coherence are both 0..1).
+_CHAOS_TIE = 0.01
+_COHERENCE_TIE = 0.1
+# Languages (as charset_normalizer names them) by the Windows code page they are written in.
+_NATIVE_LANGUAGES: dict[str, frozenset[str]] = {
+    "cp1252": frozenset(
+        {
+            "English",
+            "French",
+            "German",
+            "Spanish",
+            "Portuguese",
+            "Italian",
+            "Dutch",
+            "Danish",
+            "Norwegian",
+            "Swedish",
+            "Finnish",
+            "Indonesian",
+        }
+    ),
+    "cp1250": frozenset(
+        {"Polish", "Czech", "Slovak", "Hungarian", "Slovene", "Croatian", "Romanian", "Serbian"}
+    ),
+    "cp1251": frozenset({"Russian", "Ukrainian", "Bulgarian", "Serbian", "Kazakh"}),
+    "cp1253": frozenset({"Greek"}),
+    "cp1254": frozenset({"Turkish"}),
+    "cp1255": frozenset({"Hebrew"}),
+    "cp1256": frozenset({"Arabic", "Farsi"}),
+    "cp1257": frozenset({"Lithuanian", "Estonian"}),
+    "cp1258": frozenset({"Vietnamese"}),
+}
+
 
 def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> str:
     """Decode ``data`` to text with ``\\n`` line endings and no leading BOM.
@@ -159,9 +193,11 @@ def _decode_declared(data: bytes, declared: str) -> str | None:
 def _detect(data: bytes, source: str) -> str:
     """Decode legacy text with the encoding charset_normalizer finds most plausible.
 
-    Short Western text gives charset_normalizer no language evidence, and it then picks among
-    equally clean single-byte code pages almost arbitrarily; like browsers, we prefer
-    Windows-1252 in that case.
+    On short single-byte text charset_normalizer often ties several code pages (equal chaos,
+    near-equal language coherence) and picks one arbitrarily, turning French "è" into Czech
+    "č". Among the tied candidates we take one whose detected language is native to it
+    (French read as Windows-1252, Czech as Windows-1250), preferring Windows-1252; with no
+    language evidence at all we prefer Windows-1252, as browsers do.
     """
     sample = data[:_SAMPLE]
     if len(_CONTROL_BYTES.findall(sample)) > len(sample) // 20:
@@ -172,9 +208,22 @@ def _detect(data: bytes, source: str) -> str:
     if not matches:
         return data.decode("cp1252", errors="replace")
     best = matches[0]
-    encoding: str = best.encoding
-    if best.coherence == 0.0:
-        tied = (m for m in matches if abs(m.chaos - best.chaos) < 1e-9)
-        if any("cp1252" in m.could_be_from_charset for m in tied):
-            encoding = "cp1252"
-    return data.decode(encoding, errors="replace")
+    tied = [
+        m
+        for m in matches
+        if m.chaos <= best.chaos + _CHAOS_TIE and m.coherence >= best.coherence - _COHERENCE_TIE
+    ]
+    native = [page for m in tied if (page := _native_page(m.language, m.could_be_from_charset))]
+    if native:
+        return data.decode("cp1252" if "cp1252" in native else native[0], errors="replace")
+    if best.coherence == 0.0 and any("cp1252" in m.could_be_from_charset for m in tied):
+        return data.decode("cp1252", errors="replace")
+    return data.decode(best.encoding, errors="replace")
+
+
+def _native_page(language: str, encodings: list[str]) -> str | None:
+    """The Windows code page ``language`` is usually written in, if it is among ``encodings``."""
+    for page, languages in _NATIVE_LANGUAGES.items():
+        if language in languages and page in encodings:
+            return page
+    return None

@@ -16,7 +16,7 @@ def _clip(text: str, width: int) -> str:
 
 
 def to_text(c: Comparison, top: int = 5) -> str:
-    """Articles with outlet and role, relations with coverage both ways, the most-shared passages."""
+    """Articles with outlet and role, relations with coverage both ways, most-shared passages."""
     ids = [a.id for a in c.articles]
     kinds = Counter(m.kind for m in c.matches)
     tally = ", ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k])

@@ -27,7 +27,8 @@ def _stemmer(language: str) -> object | None:
         return None
     from nltk.stem.snowball import SnowballStemmer  # lazy: keeps start-up fast
 
-    return SnowballStemmer(name)
+    stemmer: object = SnowballStemmer(name)
+    return stemmer
 
 
 @lru_cache(maxsize=200_000)

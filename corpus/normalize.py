@@ -91,13 +91,12 @@ def word_forms(text: str, language: str | None = None) -> list[str]:
         low = POSSESSIVE.sub("", tok.lower())
         scale = SCALE_WORDS.get(low)
         if scale is not None and pending_scale_ok and out:
-            value = float(out[-1]) * scale
-            out[-1] = _fmt(value)
+            out[-1] = _fmt(float(out[-1]) * scale)
             pending_scale_ok = low == "mil"  # "1.200 mil millones"
             continue
-        value = number_value(tok, language)
-        if value is not None and (tok[:1].isdigit() or low in NUMBER_WORDS):
-            out.append(_fmt(value))
+        number = number_value(tok, language)
+        if number is not None and (tok[:1].isdigit() or low in NUMBER_WORDS):
+            out.append(_fmt(number))
             pending_scale_ok = True
             continue
         pending_scale_ok = False

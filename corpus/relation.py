@@ -119,9 +119,10 @@ def relate(
                 break
 
     relations: list[Relation] = []
-    for der, src in enumerate(sources):
-        if src is None:
+    for der, parent in enumerate(sources):
+        if parent is None:
             continue
+        src = parent
         st = stats[(min(src, der), max(src, der))]
         kind = _kind(src, der, st, languages, credit.get((der, src)))
         evidence = _evidence(articles, src, der, st, cov(st, der), credit.get((der, src)), times)
@@ -142,11 +143,11 @@ def relate(
 
     has_child = {s for s in sources if s is not None}
     roles = []
-    for k, src in enumerate(sources):
-        if src is None:
+    for k, parent in enumerate(sources):
+        if parent is None:
             roles.append("original" if k in has_child else "independent")
         else:
-            roles.append(next(r.kind for r in relations if r.derived == k and r.source == src))
+            roles.append(next(r.kind for r in relations if r.derived == k and r.source == parent))
     return Provenance(tuple(relations), tuple(roles), tuple(sources))
 
 

@@ -81,24 +81,28 @@ def load_jsonl(data: bytes, source: str, *, warn: Callable[[str], None]) -> list
     skipped with a warning. Raises :class:`SourceError` when no object has a text field.
     """
     text = decode_bytes(data, source)
-    objects: list[tuple[int, Mapping[str, object]]] = []
+    # (line number, normalised object or the reason the line is skipped), in line order
+    lines: list[tuple[int, dict[str, object] | str]] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             value = json.loads(line)
         except json.JSONDecodeError as error:
-            warn(f"{source}: line {number} is not valid JSON ({error.msg}), skipped")
+            lines.append((number, f"is not valid JSON ({error.msg})"))
             continue
         if not isinstance(value, dict):
-            warn(f"{source}: line {number} is not a JSON object, skipped")
+            lines.append((number, "is not a JSON object"))
             continue
-        objects.append((number, value))
-    keyed = [(number, {normalise_name(k): v for k, v in obj.items()}) for number, obj in objects]
-    if keyed and not any("text" in _choose_keys(obj) for _, obj in keyed):
-        raise SourceError(source, _no_text_reason(list(objects[0][1]), "fields"))
+        lines.append((number, {normalise_name(str(k)): v for k, v in value.items()}))
+    objects = [obj for _, obj in lines if isinstance(obj, dict)]
+    if objects and not any("text" in _choose_keys(obj) for obj in objects):
+        raise SourceError(source, _no_text_reason(list(objects[0]), "fields"))
     articles: list[Article] = []
-    for number, obj in keyed:
+    for number, obj in lines:
+        if isinstance(obj, str):
+            warn(f"{source}: line {number} {obj}, skipped")
+            continue
         cells = {field: _as_text(obj[key]) for field, key in _choose_keys(obj).items()}
         article = _article(f"{source}#row-{number}", cells, warn)
         if article is not None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus.mrpc import mrpc_measures, read_mrpc  # noqa: E402
+from corpus.mrpc import mrpc_measures, read_mrpc
 
 NAMES = ("content", "char", "cover", "numbers", "names", "length")
 

@@ -40,11 +40,6 @@ WIRE = (
         ),
         (WIRE.replace("on Tuesday, clearing", "late on Tuesday, a vote clearing"), "edited"),
         (WIRE.replace(", clearing the way for 48 turbines in the Saltmere Channel", ""), "edited"),
-        (
-            "Forty-eight turbines will be installed in the Saltmere Channel after Port Elandra's "
-            "councillors voted on Tuesday to back the $1.2 billion tidal scheme.",
-            "paraphrase",
-        ),
         ("The council approved the energy project.", None),
         (
             "Tidal energy projects like the one approved by the council are common in the region.",
@@ -61,7 +56,6 @@ WIRE = (
         "surface",
         "words-added",
         "clause-dropped",
-        "paraphrase",
         "headline-subset",
         "topic-only",
         "same-frame-different-facts",
@@ -93,3 +87,22 @@ def test_scores_are_symmetric() -> None:
     fa, fb = sentence_features(WIRE, "en"), sentence_features(b, "en")
     w = story_weights([fa, fb])
     assert score_pair(fa, fb, w, Settings()) == score_pair(fb, fa, w, Settings())
+
+
+REWRITE = (
+    "Forty-eight turbines will be installed in the Saltmere Channel after Port Elandra's "
+    "councillors voted on Tuesday to back the $1.2 billion tidal scheme."
+)
+TOPIC = "Tidal energy projects like the one approved by the council are common in the region."
+
+
+def test_rewrite_outscores_topic_sentence_and_reaches_related_threshold() -> None:
+    sentences = [WIRE, REWRITE, TOPIC, *BACKGROUND]
+    feats = [sentence_features(s, "en") for s in sentences]
+    weights = story_weights(feats)
+    settings = Settings()
+    rewrite = score_pair(feats[0], feats[1], weights, settings)
+    topic = score_pair(feats[0], feats[2], weights, settings)
+    assert rewrite.numbers == 1.0 and rewrite.names == 1.0
+    assert rewrite.paraphrase >= settings.related_min
+    assert rewrite.paraphrase > 2 * topic.paraphrase
