@@ -51,6 +51,17 @@ _HEADING_RATIO = 0.7
 _FINAL = frozenset(".!?…。！？｡．")
 _CONTINUES = frozenset(",;:-–—/&(+")
 
+_NOT_LAST = frozenset(
+    """
+    a an the of to in on at for from with by and or but nor as that which who whose whom its
+    his her their our your my this these those is are was were be been has have had will would
+    can could should may might must not into onto than if when while said says
+    el la los las un una de del en por para con y o que su sus
+    le les une des du au aux et ou dans pour sur avec qui ses
+    der die das den dem des ein eine einen einem einer und oder mit von zu im am für auf
+    """.split()
+)
+"""Words that do not end a headline: a line ending in one was wrapped mid-sentence."""
 _TITLES = frozenset(
     """
     mr mrs ms messrs dr drs prof gov sen rep reps gen col lt sgt capt cmdr cdr adm maj brig pres
@@ -216,7 +227,7 @@ def _is_heading(text: str, line: _Line, following: _Line, longest: int, first: b
     if not content or content[-1] in _FINAL or content[-1] in _CONTINUES:
         return False
     words = content.split()
-    if len(words) > _MAX_HEADING_WORDS or words[-1].lower() in _STARTERS:
+    if len(words) > _MAX_HEADING_WORDS or words[-1].lower() in _NOT_LAST:
         return False
     if _DATELINE.match(content):
         return False

@@ -83,6 +83,7 @@ def load_jsonl(data: bytes, source: str, *, warn: Callable[[str], None]) -> list
     text = decode_bytes(data, source)
     # (line number, normalised object or the reason the line is skipped), in line order
     lines: list[tuple[int, dict[str, object] | str]] = []
+    first_keys: list[str] = []  # as spelled in the file, for the error message
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -94,10 +95,11 @@ def load_jsonl(data: bytes, source: str, *, warn: Callable[[str], None]) -> list
         if not isinstance(value, dict):
             lines.append((number, "is not a JSON object"))
             continue
+        first_keys = first_keys or [str(key) for key in value]
         lines.append((number, {normalise_name(str(k)): v for k, v in value.items()}))
     objects = [obj for _, obj in lines if isinstance(obj, dict)]
     if objects and not any("text" in _choose_keys(obj) for obj in objects):
-        raise SourceError(source, _no_text_reason(list(objects[0]), "fields"))
+        raise SourceError(source, _no_text_reason(first_keys, "fields"))
     articles: list[Article] = []
     for number, obj in lines:
         if isinstance(obj, str):

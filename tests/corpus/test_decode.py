@@ -35,6 +35,15 @@ MIXED = "Ferry returns — Orrin’s “Star” sails again.\nLine two: 市政�
         (JAPANESE, "shift_jis"),
         ("Café “Lumière” opened on Tuesday.", "cp1252"),
         ("Señor Núñez said “yes”.", "cp1252"),
+        ("title,body\nCafé reopens,Le café « Lumière » a rouvert ses portes mardi.\n", "cp1252"),
+        ("Starostka města v úterý oznámila, že stavba nového mostu začne na jaře.", "cp1250"),
+        (
+            "Władze miasta ogłosiły we wtorek, że nowy park nad rzeką zostanie otwarty wiosną.",
+            "cp1250",
+        ),
+        ("Belediye başkanı salı günü yeni köprünün inşaatına başlanacağını açıkladı.", "cp1254"),
+        ("Власти города во вторник объявили, что новый парк откроется весной.", "cp1251"),
+        ("市政府週二宣布，新的海濱公園將於明年春天開放。官員表示，該項目耗資約三億元。", "big5"),
     ],
 )
 def test_legacy_encodings_are_detected(text: str, encoding: str) -> None:

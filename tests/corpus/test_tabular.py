@@ -120,12 +120,12 @@ def test_json_lines_export() -> None:
 
 def test_json_lines_without_any_text_field() -> None:
     data = "\n".join(
-        json.dumps({"title": f"Story {n}", "url": "https://x.example"}) for n in (1, 2)
+        json.dumps({"Title": f"Story {n}", "URL": "https://x.example"}) for n in (1, 2)
     )
     with pytest.raises(SourceError) as caught:
         load_jsonl(data.encode(), "meta.jsonl", warn=pytest.fail)
     assert "no text column" in caught.value.reason
-    assert "'title', 'url'" in caught.value.reason
+    assert "'Title', 'URL'" in caught.value.reason
 
 
 def test_json_lines_values_that_are_not_strings() -> None:
