@@ -30,7 +30,7 @@ Patterns (case-insensitive, whitespace collapsed, surrounding punctuation ignore
 - **Press-release furniture**: "###", "# # #", "-ends-", "ENDS", "-30-", "Media contact: …",
   "Press contact: …", "Media enquiries: …", "For more information, contact …", and the company
   "About" section at the end of a release: a paragraph "About Acme Corp" (capitalised name only)
-  in the second half of the article, and everything after it (:func:`boilerplate_flags`).
+  after the first third of the article, and everything after it (:func:`boilerplate_flags`).
 """
 
 from __future__ import annotations
@@ -222,6 +222,8 @@ _TAIL_WORDS = frozenset(
 _ABOUT = re.compile(
     r"(?:about|à propos de|a propos de|acerca de|sobre|über)\s+(?P<name>.+)", re.IGNORECASE
 )
+_ABOUT_MIN_BEFORE = 3
+"""An "About …" heading needs this many sentences before it: the section closes a release."""
 _NAME_CONNECTORS = frozenset("& and of the de du la y und".split())
 
 
@@ -229,12 +231,14 @@ def boilerplate_flags(sentences: Sequence[tuple[str, int]]) -> list[bool]:
     """Boilerplate flag for each ``(text, paragraph)`` sentence of one article, in order.
 
     :func:`is_boilerplate` on each sentence, plus a press release's closing "About" section:
-    a paragraph that is only "About <Company Name>", in the second half of the article, and
-    every sentence after it.
+    a paragraph that is only "About <Company Name>", after the first third of the article (and
+    after at least three sentences), and every sentence after it.
     """
     flags = [is_boilerplate(text) for text, _ in sentences]
     for index, (text, paragraph) in enumerate(sentences):
-        if index * 2 < len(sentences) or not _is_about_heading(text):
+        if index < _ABOUT_MIN_BEFORE or index * 3 < len(sentences):
+            continue
+        if not _is_about_heading(text):
             continue
         alone = (index == 0 or sentences[index - 1][1] != paragraph) and (
             index + 1 == len(sentences) or sentences[index + 1][1] != paragraph

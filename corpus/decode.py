@@ -116,7 +116,7 @@ def _decode(data: bytes, source: str, declared: str | None) -> str:
 
 
 def _reject_non_text(data: bytes, source: str) -> None:
-    if data.lstrip()[:4] == b"%PDF":
+    if data[:1024].lstrip()[:4] == b"%PDF":
         raise SourceError(source, "PDF is not supported; save the article as text or HTML")
     if _looks_like_image(data):
         raise SourceError(source, "looks like an image, not text")

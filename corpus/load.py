@@ -98,20 +98,27 @@ def load_sources(
     unique within the list; articles with no text are dropped with a warning. ``warn`` gets one
     line naming the source and the reason; nothing here raises for a bad source.
     """
-    loaded: list[_Loaded] = []
+    kept: list[_Loaded] = []
     for source in sources:
         try:
-            loaded.extend(_load_source(source, warn, stdin, max_bytes, fetch))
+            loaded = _load_source(source, warn, stdin, max_bytes, fetch)
         except SourceError as error:
             warn(str(error))
-    kept: list[_Loaded] = []
-    for item in loaded:
-        text = item.article.text.strip()
-        if not text:
-            warn(f"{item.article.source}: no article text, skipped")
             continue
-        kept.append(_Loaded(replace(item.article, text=text), item.slug))
+        kept.extend(_with_text(loaded, warn))
     return _with_ids(kept)
+
+
+def _with_text(items: Sequence[_Loaded], warn: Callable[[str], None]) -> list[_Loaded]:
+    """The items with their text stripped; those left with no text are dropped with a warning."""
+    kept: list[_Loaded] = []
+    for item in items:
+        text = item.article.text.strip()
+        if text:
+            kept.append(_Loaded(replace(item.article, text=text), item.slug))
+        else:
+            warn(f"{item.article.source}: no article text, skipped")
+    return kept
 
 
 def _load_source(
@@ -153,7 +160,9 @@ def _load_directory(directory: str, warn: Callable[[str], None], max_bytes: int)
     loaded: list[_Loaded] = []
     for name in names:
         try:
-            loaded.extend(_load_file(os.path.join(directory, name), warn, max_bytes))
+            loaded.extend(
+                _with_text(_load_file(os.path.join(directory, name), warn, max_bytes), warn)
+            )
         except SourceError as error:
             warn(str(error))
     return loaded

@@ -23,9 +23,10 @@ MIN_STATEMENT_WORDS = 4
 """A quotation needs at least this many words to be a statement (words, not characters)."""
 
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(rf"[{_CJK}]{{1,2}}|[^\W_{_CJK}]+(?:['’\-][^\W_{_CJK}]+)*")
-"""A word: a run of letters and digits (inner apostrophes and hyphens kept), or one or two
-Chinese or Japanese characters, which are written without spaces (two characters ≈ one word)."""
+_WORD = re.compile(rf"[{_CJK}]{{1,2}}|[^\W_{_CJK}]+(?:(?:['’\-]|(?<=\d)[.,](?=\d))[^\W_{_CJK}]+)*")
+"""A word: a run of letters and digits (inner apostrophes, hyphens and decimal or thousands
+separators kept), or one or two Chinese or Japanese characters, which are written without
+spaces (two characters ≈ one word)."""
 
 _BREAK = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _BLANK_LINE = re.compile(rf"(?:\r\n|[{_BREAK}])[^\S{_BREAK}]*(?:\r\n|[{_BREAK}])")

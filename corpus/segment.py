@@ -10,6 +10,10 @@ when the next word is capitalised *and* is a likely sentence starter — a commo
 ("The", "But", "Il", "Der"…), or, as Punkt's orthographic heuristic does, a word this text uses
 in lower case and never capitalised in mid-sentence. One pass over the text, so time grows
 linearly with its length.
+
+nltk's ``PunktSentenceTokenizer`` is not used: without trained data its abbreviation handling
+is what these rules give anyway, its import costs start-up time, and offsets, headings, list
+items and CJK full stops would still need the code below.
 """
 
 from __future__ import annotations
@@ -78,6 +82,14 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 """Abbreviations that may end a sentence: they do when a sentence starter follows."""
+_CAPITALISED_ONLY = frozenset(
+    """
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos st mt ft co cos tel
+    """.split()
+)
+"""Abbreviations that are also common words ("the sun.", "no.", "el mar."): abbreviations
+only when written with a capital."""
 _LANGUAGE_ABBREVIATIONS = {"fr": frozenset({"me", "mm"})}
 """Abbreviations that are also ordinary words in other languages (French "Me" = Maître)."""
 _NEVER_SPLIT = frozenset("e.g i.e z.b d.h u.a cf vs v viz p.ex".split())
@@ -89,7 +101,7 @@ _STARTERS = frozenset(
     though since because meanwhile also still now then there here what why how who where which
     some many most all both each several few more other another such no not one two three last
     next earlier later according under over during despite among about until unless instead
-    nevertheless nonetheless moreover furthermore indeed thus therefore until
+    nevertheless nonetheless moreover furthermore indeed thus therefore
     el la los las un una unos unas en por para pero sin con según este esta estos estas ese esa
     eso ella ellos ellas también además cuando si lo le les su sus al del ya hoy ayer
     le les une des il elle ils elles on nous vous je mais dans pour selon ce cette ces cet au
@@ -304,7 +316,9 @@ class _Splitter:
             return self._starts_sentence(word, None)
         if lowered in _TITLES or lowered in _NEVER_SPLIT:
             return False
-        if lowered in self.abbreviations:
+        if lowered in self.abbreviations and not (
+            token[0].islower() and lowered in _CAPITALISED_ONLY
+        ):
             return self._starts_sentence(word, nxt + len(word))
         return True
 

@@ -49,10 +49,13 @@ def load_csv(data: bytes, source: str, *, warn: Callable[[str], None]) -> list[A
     _raise_field_size_limit()
     header_line = text.split("\n", 1)[0]
     delimiter = max(_DELIMITERS, key=header_line.count)
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(rows, None)
-    if header is None:
+    try:
+        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise SourceError(source, f"is not a readable CSV file ({error})") from None
+    if not table:
         raise SourceError(source, "is empty")
+    header, rows = table[0], table[1:]
     # The first of two columns with the same name wins.
     columns = {normalise_name(name): index for index, name in reversed(list(enumerate(header)))}
     chosen = {field: columns[name] for field, name in _choose_keys(columns).items()}

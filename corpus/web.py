@@ -94,15 +94,15 @@ def _fetch_once(
         raise SourceError(url, _timed_out(timeout))
     sockets: list[socket.socket] = []
     opener = _opener(sockets)
-    request = urllib.request.Request(
-        _ascii_url(current),
-        headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/*;q=0.9, */*;q=0.5"},
-    )
     # Closes the connection at the deadline, so that a stalled handshake or header ends too.
     watchdog = threading.Timer(remaining, _shut, args=(sockets,))
     watchdog.daemon = True
     watchdog.start()
     try:
+        request = urllib.request.Request(
+            _ascii_url(current),
+            headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/*;q=0.9, */*;q=0.5"},
+        )
         try:
             response = opener.open(request, timeout=remaining)
         except urllib.error.HTTPError as error:

@@ -46,6 +46,7 @@ ROUTES = {
     "/stall": trickle(0.2, headers_first=False),
     **{f"/chain/{n}": redirect(f"/chain/{n - 1}") for n in range(1, 12)},
     "/chain/0": respond(200, b"end of chain", "text/plain"),
+    "/%C3%BCber%20die%20F%C3%A4hre": respond(200, b"encoded path", "text/plain"),
 }
 
 
@@ -66,6 +67,11 @@ def test_plain_text(base: str) -> None:
     body, content_type, _ = fetch_url(f"{base}/plain")
     assert body.decode() == "Plain café text.\n"
     assert content_type.startswith("text/plain")
+
+
+def test_a_url_typed_with_non_ascii_characters_is_encoded(base: str) -> None:
+    body, _, _ = fetch_url(f"{base}/über die Fähre")
+    assert body == b"encoded path"
 
 
 def test_sends_a_plain_user_agent_and_no_cookies(base: str) -> None:
