@@ -84,7 +84,9 @@ def _credit(text: str, alias: str) -> tuple[int, str] | None:
             strength = 2
         else:
             continue
-        snippet = " ".join(text[max(0, m.start() - 40) : m.end() + 20].split())
+        lo = text.rfind(" ", 0, max(0, m.start() - 40)) + 1
+        hi = text.find(" ", m.end() + 20)
+        snippet = " ".join(text[lo : hi if hi >= 0 else len(text)].split())
         if best is None or strength > best[0]:
             best = (strength, snippet)
     return best

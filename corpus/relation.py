@@ -125,8 +125,10 @@ def relate(
         src = parent
         st = stats[(min(src, der), max(src, der))]
         kind = _kind(src, der, st, languages, credit.get((der, src)))
-        evidence = _evidence(articles, src, der, st, cov(st, der), credit.get((der, src)), times)
-        relations.append(Relation(src, der, kind, cov(st, der), cov(st, src), evidence))
+        found = len(st.copied.get(der, set()) | st.quoted.get(der, set())) / sizes[der]
+        back = len(st.copied.get(src, set()) | st.quoted.get(src, set())) / sizes[src]
+        evidence = _evidence(articles, src, der, st, found, credit.get((der, src)), times)
+        relations.append(Relation(src, der, kind, found, back, evidence))
 
     roots = [root_of(k, sources) for k in range(len(articles))]
     for (i, j), st in sorted(stats.items()):

@@ -105,9 +105,8 @@ class BriefreadApp(App[int]):
             label = Text(inert(a.outlet or a.id), style="bold")
             label.append(f"\n {inert(badge)}\n {comparison.shared_share(k):.0%} found elsewhere")
             sources.add_option(Option(label, id=a.id))
-        for i, pane in enumerate(self.panes):
-            if i < len(comparison.articles):
-                pane.show(comparison, i)
+        for pane, k in zip(self.panes, _opening_pair(comparison), strict=False):
+            pane.show(comparison, k)
         self.set_status(
             f"{len(comparison.matches)} matched sentence pairs across "
             f"{len(comparison.articles)} articles. n/N: next/previous match, tab: other pane"
@@ -181,3 +180,13 @@ class BriefreadApp(App[int]):
         other = self.panes[1 - self.focused_pane]
         other.article_index = ref.article
         self._select(other, ref.sentence)
+
+
+def _opening_pair(comparison: Comparison) -> list[int]:
+    """The articles shown first: the original beside its first derived article."""
+    roles, sources = comparison.provenance.roles, comparison.provenance.sources
+    left = next((k for k, r in enumerate(roles) if r == "original"), 0)
+    right = next((k for k, s in enumerate(sources) if s == left), None)
+    if right is None:
+        right = next((k for k in range(len(roles)) if k != left), None)
+    return [left] if right is None else [left, right]
