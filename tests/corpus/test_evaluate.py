@@ -1,0 +1,41 @@
+"""The matching evaluation on the bundled sample story: figures the matching issue relies on.
+
+These are regression floors at the figures measured when they were written, so a change that
+makes matching worse fails here; scripts/eval_matching.py prints the full table.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from corpus.evaluate import StoryScore, score_story
+
+SAMPLE = Path(__file__).resolve().parents[2] / "corpus" / "sample"
+HELDOUT = Path(__file__).resolve().parents[1] / "data" / "story_heldout"
+
+
+@pytest.fixture(scope="module")
+def sample() -> StoryScore:
+    return score_story(SAMPLE)
+
+
+def test_sample_relations_all_right(sample: StoryScore) -> None:
+    assert sample.relations_right == sample.relations_gold
+    assert sample.roles_right == sample.roles_total
+
+
+def test_sample_copy_kinds(sample: StoryScore) -> None:
+    assert sample.group.recall >= 0.95
+    assert sample.group.precision >= 0.95
+
+
+def test_sample_paraphrase(sample: StoryScore) -> None:
+    para = next(k for k in sample.kinds if k.kind == "paraphrase")
+    assert para.recall >= 0.75
+    assert para.precision >= 0.85
+
+
+def test_heldout_relations_all_right() -> None:
+    held = score_story(HELDOUT)
+    assert held.relations_right == held.relations_gold
+    assert held.group.precision >= 0.95
