@@ -7,13 +7,15 @@ from typing import Any
 
 from corpus import __version__
 from corpus.comparison import Comparison
-from corpus.match import SentenceRef
+from corpus.diff import word_diff
+from corpus.match import Match, SentenceRef
 
 SCHEMA = 1
 
 
 def comparison_data(c: Comparison) -> dict[str, Any]:
-    """Schema-1 data. Fields beyond the contract: article ``url``, ``derived_from``, ``shared``."""
+    """Schema-1 data. Fields beyond the contract: article ``url``, ``derived_from``, ``shared``;
+    ``changes`` (word-level differences) on edited matches."""
     ids = [a.id for a in c.articles]
 
     def ref(r: SentenceRef) -> dict[str, Any]:
@@ -52,7 +54,9 @@ def comparison_data(c: Comparison) -> dict[str, Any]:
             for k, a in enumerate(c.articles)
         ],
         "matches": [
-            {"a": ref(m.a), "b": ref(m.b), "score": m.score, "kind": m.kind} for m in c.matches
+            {"a": ref(m.a), "b": ref(m.b), "score": m.score, "kind": m.kind}
+            | ({"changes": _changes(c, m)} if m.kind == "edited" else {})
+            for m in c.matches
         ],
         "clusters": [{"id": cl.id, "members": [ref(r) for r in cl.members]} for cl in c.clusters],
         "relations": [
@@ -69,6 +73,15 @@ def comparison_data(c: Comparison) -> dict[str, Any]:
             for r in c.provenance.relations
         ],
     }
+
+
+def _changes(c: Comparison, m: Match) -> list[dict[str, Any]]:
+    """Word-level changes of an edited pair; offsets are within each sentence's text."""
+    return [
+        {"op": w.op, "a": [w.a_start, w.a_end], "b": [w.b_start, w.b_end]}
+        for w in word_diff(c.sentence(m.a).text, c.sentence(m.b).text)
+        if w.op != "equal"
+    ]
 
 
 def to_json(c: Comparison) -> str:

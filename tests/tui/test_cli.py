@@ -70,6 +70,8 @@ def test_sample_json_follows_schema_1(sample_json: dict) -> None:
         assert key not in seen
         seen.add(key)
     assert {m["kind"] for m in data["matches"]} >= {"verbatim", "edited", "paraphrase"}
+    edited = [m for m in data["matches"] if m["kind"] == "edited"]
+    assert edited and all(m["changes"] for m in edited)
     assert any(r["kind"] in {"syndicated", "rewritten", "translated"} for r in data["relations"])
     for r in data["relations"]:
         assert r["kind"] in RELATION_KINDS and r["source"] in ids and r["derived"] in ids
