@@ -141,6 +141,7 @@ def _mark_stock_text(
     per_outlet = Counter(a.outlet for a in arts if a.outlet)
     limit = max(settings.boilerplate_min_articles, settings.boilerplate_share * len(arts))
     for k, doc in enumerate(docs):
+        marked: set[int] = set()
         for si, f in enumerate(doc):
             if f is None:
                 continue
@@ -150,12 +151,12 @@ def _mark_stock_text(
             stock = len(f.words) <= 12 and len(holders) > limit
             if (outlet and same >= 3 and per_outlet[outlet] >= 3) or stock:
                 doc[si] = None
-                old = sentences[k]
-                sentences[k] = (
-                    *old[:si],
-                    dataclasses.replace(old[si], boilerplate=True),
-                    *old[si + 1 :],
-                )
+                marked.add(si)
+        if marked:
+            sentences[k] = tuple(
+                dataclasses.replace(s, boilerplate=True) if s.index in marked else s
+                for s in sentences[k]
+            )
 
 
 def _label_quotes(matches: Sequence[Match], provenance: Provenance) -> list[Match]:
