@@ -26,7 +26,7 @@ def _tool(name: str) -> str:
         ["ruff", "format", "--check", "."],
         ["mypy"],
     ],
-    ids=["ruff-check", "ruff-format", "mypy-corpus"],
+    ids=["ruff-check", "ruff-format", "mypy"],
 )
 def test_tool_passes(args: list[str]) -> None:
     result = subprocess.run(

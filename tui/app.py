@@ -1,26 +1,48 @@
-"""The reader: a sources list, two article panes, a status line and the keys."""
+"""The reader: a sources list, article panes side by side, a status line and the keys."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, OptionList, ProgressBar, Static
-from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
+from textual.events import DescendantFocus, Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from corpus.article import Article
 from corpus.comparison import Comparison, compare
+from corpus.diff import word_diff
+from corpus.lookup import Lookup
 from corpus.match import SentenceRef
 from tui.article_pane import ArticlePane
-from tui.highlight import legend
+from tui.highlight import MARKS, legend
+from tui.overview import OverviewScreen
 from tui.paths import styles_dir
-from tui.safe_text import inert
+from tui.picker import ArticlePicker
+from tui.provenance_view import ProvenanceScreen
+from tui.sources_list import SourcesList, article_name, role_badge
+
+MAX_PANES = 4
+LAYOUTS = ("auto", "1", "2", "3", "4")
+
+
+class Cancelled(Exception):
+    """Raised inside the comparison worker when the reader pressed escape."""
+
+
+def auto_panes(width: int) -> int:
+    """Panes for a terminal ``width`` columns wide: 1 below 100, 2 up to 199, then 3, then 4."""
+    if width < 100:
+        return 1
+    if width < 200:
+        return 2
+    return 3 if width < 260 else 4
 
 
 class BriefreadApp(App[int]):
@@ -31,158 +53,515 @@ class BriefreadApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_match", "Next match", id="next_match"),
         Binding("N", "previous_match", "Prev match", id="previous_match"),
+        Binding("u", "next_unique", "Next unique", id="next_unique"),
+        Binding("U", "previous_unique", "Prev unique", show=False, id="previous_unique"),
         Binding("enter", "counterpart", "Counterpart", id="counterpart"),
-        Binding("tab", "other_pane", "Other pane", id="other_pane"),
+        Binding("tab", "other_pane", "Other pane", id="other_pane", priority=True),
+        Binding(
+            "shift+tab",
+            "other_pane(-1)",
+            "Previous pane",
+            show=False,
+            id="previous_pane",
+            priority=True,
+        ),
+        Binding("o", "choose_article", "Open", id="choose_article"),
+        Binding("s", "swap_panes", "Swap", show=False, id="swap_panes"),
+        Binding("v", "cycle_layout", "Panes", show=False, id="cycle_layout"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("m", "overview", "Overview", id="overview"),
+        Binding("p", "provenance", "Provenance", id="provenance"),
+        Binding("l", "toggle_legend", "Legend", show=False, id="toggle_legend"),
+        Binding("question_mark,f1", "toggle_help", "Help", id="help"),
+        Binding("escape", "escape", "Back", show=False, id="back"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        *,
+        keymap: dict[str, str] | None = None,
+        warnings: Sequence[str] = (),
+    ) -> None:
         super().__init__()
+        self.keys = dict(keymap or {})
         self.articles = list(articles)
         self.comparison: Comparison | None = None
+        self.lookup: Lookup | None = None
         self.focused_pane = 0
+        self.layout_mode = "auto"
+        self.pane_count = 0
+        self._cycle: tuple[SentenceRef, int] | None = None
+        self._search = ""
+        self._startup_warnings = list(warnings)
 
+    # ── layout ──────────────────────────────────────────────────────────────────────────
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            yield OptionList(id="sources")
-            yield ArticlePane(id="pane-0")
-            yield ArticlePane(id="pane-1")
+            yield SourcesList(id="sources")
+            with Horizontal(id="panes"):
+                for slot in range(MAX_PANES):
+                    yield ArticlePane(slot)
         yield ProgressBar(id="progress", show_eta=False)
+        yield Input(placeholder="search this article; enter: next hit, escape: close", id="search")
         yield Static(id="status")
         yield Static(legend(), id="legend")
         yield Footer()
 
     def on_mount(self) -> None:
-        sources = self.query_one("#sources", OptionList)
-        for a in self.articles:
-            sources.add_option(Option(Text(inert(a.outlet or a.id)), id=a.id))
-        for i, pane in enumerate(self.panes):
-            if i < len(self.articles):
-                pane.show_raw(i, self.articles[i])
+        self.query_one("#sources", SourcesList).show_plain(self.articles)
+        self.query_one("#search", Input).display = False
+        for slot, pane in enumerate(self.panes):
+            if slot < len(self.articles):
+                pane.show_raw(slot, self.articles[slot])
+        self._apply_layout(self.size.width)
         self.panes[0].focus()
-        self.set_status(f"Matching {len(self.articles)} articles…")
+        self.set_status(f"Matching {len(self.articles)} articles… (escape cancels)")
+        if self.keys:
+            self.set_keymap(self.keys)
+        for warning in self._startup_warnings:
+            self.notify(warning, severity="warning", timeout=8)
         self.run_comparison()
 
     @property
     def panes(self) -> list[ArticlePane]:
+        """All pane widgets, visible or not, by slot."""
         return list(self.query(ArticlePane))
 
-    def set_status(self, message: str) -> None:
-        self.query_one("#status", Static).update(Text(message))
+    @property
+    def visible_panes(self) -> list[ArticlePane]:
+        """The panes on screen, left to right."""
+        return self.panes[: self.pane_count]
 
-    @work(thread=True, exclusive=True)
-    def run_comparison(self) -> None:
+    def on_resize(self, event: Resize) -> None:
+        self._apply_layout(event.size.width)
+
+    def _apply_layout(self, width: int) -> None:
+        wanted = auto_panes(width) if self.layout_mode == "auto" else int(self.layout_mode)
+        count = max(1, min(wanted, MAX_PANES, max(1, len(self.articles))))
+        if count == self.pane_count:
+            return
+        self.pane_count = count
+        self.query_one("#sources", SourcesList).display = width >= 80 or count > 1
+        for slot, pane in enumerate(self.panes):
+            pane.display = slot < count
+        if self.focused_pane >= count:
+            self.focused_pane = 0
+            self.panes[0].focus()
+        if self.lookup is not None:
+            self._fill_panes()
+
+    def set_status(self, message: str | Text) -> None:
+        self.query_one("#status", Static).update(
+            message if isinstance(message, Text) else Text(message)
+        )
+
+    # ── matching in the background ──────────────────────────────────────────────────────
+    @work(thread=True, exclusive=True, group="compare")
+    def run_comparison(self) -> Comparison:
         worker = get_current_worker()
 
         def progress(stage: str, done: int, total: int) -> None:
-            if not worker.is_cancelled:
-                self.call_from_thread(self._progress, stage, done, total)
+            if worker.is_cancelled:
+                raise Cancelled
+            self.call_from_thread(self._progress, stage, done, total)
 
-        result = compare(self.articles, progress=progress)
-        if not worker.is_cancelled:
-            self.call_from_thread(self.comparison_ready, result)
+        return compare(self.articles, progress=progress)
 
     def _progress(self, stage: str, done: int, total: int) -> None:
+        if not self.is_running or not self.query("#progress"):
+            return
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(total, 1), progress=done)
-        self.set_status(f"{stage}: {done} of {total}")
+        self.set_status(f"{stage}: {done:,} of {total:,} (escape cancels)")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "compare":
+            return
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Comparison):
+            self.comparison_ready(event.worker.result)
+        elif event.state in (WorkerState.CANCELLED, WorkerState.ERROR):
+            self.query_one("#progress", ProgressBar).display = False
+            if event.state == WorkerState.ERROR and not isinstance(event.worker.error, Cancelled):
+                self.set_status(f"Matching failed: {event.worker.error}")
+            else:
+                self.set_status("Matching cancelled: plain text only. q quits.")
 
     def comparison_ready(self, comparison: Comparison) -> None:
         """Show the highlights and roles once matching has finished."""
         self.comparison = comparison
+        self.lookup = Lookup(comparison)
         self.query_one("#progress", ProgressBar).display = False
-        sources = self.query_one("#sources", OptionList)
-        sources.clear_options()
-        for k, a in enumerate(comparison.articles):
-            src = comparison.provenance.sources[k]
-            role = comparison.provenance.roles[k]
-            badge = (
-                f"{role} ← {comparison.articles[src].outlet or comparison.articles[src].id}"
-                if (src is not None)
-                else role
-            )
-            label = Text(inert(a.outlet or a.id), style="bold")
-            label.append(f"\n {inert(badge)}\n {comparison.shared_share(k):.0%} found elsewhere")
-            sources.add_option(Option(label, id=a.id))
-        for pane, k in zip(self.panes, _opening_pair(comparison), strict=False):
-            pane.show(comparison, k)
+        self.query_one("#sources", SourcesList).show_roles(self.lookup)
+        shown = _opening(comparison)
+        extra = [k for k in range(len(comparison.articles)) if k not in shown]
+        for pane, k in zip(self.panes, shown + extra, strict=False):
+            pane.article_index = k
+        self._fill_panes()
         self.set_status(
             f"{len(comparison.matches)} matched sentence pairs across "
-            f"{len(comparison.articles)} articles. n/N: next/previous match, tab: other pane"
+            f"{len(comparison.articles)} articles. n: next match, u: next unique, "
+            "m: overview, p: provenance, ?: help"
         )
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if self.comparison is not None:
-            self.panes[self.focused_pane].show(self.comparison, event.option_index)
+    def _fill_panes(self) -> None:
+        for pane in self.visible_panes:
+            if pane.article_index is not None:
+                self._show(pane, pane.article_index)
 
-    def _pane_matches(self, pane: ArticlePane) -> list[int]:
-        assert self.comparison is not None and pane.article_index is not None
+    def _show(self, pane: ArticlePane, k: int, *, restyle_others: bool = True) -> None:
+        """Put article ``k`` in ``pane`` with its highlights and changed words."""
+        assert self.comparison is not None and self.lookup is not None
+        c = self.comparison
+        pane.article_index = k
+        title = f"{article_name(c.articles[k])} · {role_badge(self.lookup, k)}"
+        pane.show(
+            k,
+            c.articles[k],
+            c.sentences[k],
+            self.lookup.best_kind[k],
+            title=title,
+            changed=self._changed_words(pane),
+        )
+        if restyle_others:
+            for other in self.visible_panes:
+                if other is not pane and other.article_index is not None:
+                    other.restyle(changed=self._changed_words(other))
+
+    def _changed_words(self, pane: ArticlePane) -> dict[int, list[tuple[int, int]]]:
+        """Spans of words changed in each edited sentence of ``pane`` against its neighbours."""
+        assert self.lookup is not None and self.comparison is not None
         k = pane.article_index
-        return sorted(
-            {r.sentence for m in self.comparison.matches for r in (m.a, m.b) if r.article == k}
-        )
+        neighbours = {p.article_index for p in self.visible_panes if p is not pane} - {k, None}
+        out: dict[int, list[tuple[int, int]]] = {}
+        if k is None or not neighbours:
+            return out
+        for s in self.lookup.matched[k]:
+            ref = SentenceRef(k, s)
+            for other, m in self.lookup.counterparts(ref):
+                if m.kind != "edited" or other.article not in neighbours:
+                    continue
+                mine = self.comparison.sentence(ref).text
+                theirs = self.comparison.sentence(other).text
+                spans = [
+                    (ch.b_start, ch.b_end)
+                    for ch in word_diff(theirs, mine)
+                    if ch.op != "equal" and ch.b_end > ch.b_start
+                ]
+                if spans:
+                    out[s] = spans
+                break
+        return out
 
-    def _go(self, step: int) -> None:
-        if self.comparison is None:
-            self.set_status("Still matching…")
-            return
-        pane = self.panes[self.focused_pane]
-        matched = self._pane_matches(pane)
-        if not matched:
-            self.set_status("No matched sentences in this article")
-            return
-        cur = pane.current
-        if cur is None:
-            target = matched[0] if step > 0 else matched[-1]
-        elif step > 0:
-            target = next((s for s in matched if s > cur), matched[0])
-        else:
-            target = next((s for s in reversed(matched) if s < cur), matched[-1])
-        self._select(pane, target)
+    # ── moving around ───────────────────────────────────────────────────────────────────
+    def _focused(self) -> ArticlePane:
+        return self.visible_panes[min(self.focused_pane, self.pane_count - 1)]
 
-    def _select(self, pane: ArticlePane, sentence: int) -> None:
-        assert self.comparison is not None and pane.article_index is not None
+    def _matched(self) -> bool:
+        if self.lookup is None:
+            self.set_status("Still matching… (escape cancels)")
+            return False
+        return True
+
+    def _step(self, step: int, unique: bool) -> None:
+        if not self._matched():
+            return
+        assert self.lookup is not None
+        pane = self._focused()
         k = pane.article_index
-        pane.show(self.comparison, k, sentence)
-        pane.scroll_to_paragraph(self.comparison.sentences[k][sentence].paragraph)
-        others = self.comparison.counterparts(SentenceRef(k, sentence))
-        kinds = ", ".join(sorted({m.kind for _, m in others}))
-        in_articles = len({r.article for r, _ in others}) + 1
-        best = max((m.score for _, m in others), default=0.0)
-        self.set_status(
-            f"{kinds} · score {best:.2f} · in {in_articles} of {len(self.comparison.articles)}"
-            " sources"
-        )
+        if k is None:
+            return
+        find = self.lookup.next_unique if unique else self.lookup.next_matched
+        target = find(k, pane.current, step)
+        if target is None:
+            self.set_status(
+                "Every sentence of this article is found elsewhere"
+                if unique
+                else "Nothing in this article is found elsewhere"
+            )
+            return
+        self.select(pane, target)
+
+    def select(self, pane: ArticlePane, sentence: int) -> None:
+        """Make ``sentence`` current in ``pane``, centred, and describe it in the status line."""
+        assert self.lookup is not None and pane.article_index is not None
+        pane.set_current(sentence)
+        self._describe(SentenceRef(pane.article_index, sentence))
+
+    def _describe(self, ref: SentenceRef, shown: int | None = None) -> None:
+        assert self.lookup is not None
+        lookup = self.lookup
+        others = lookup.counterparts(ref)
+        n = len(lookup.comparison.articles)
+        where = f"sentence {ref.sentence + 1}"
+        if not others:
+            run = lookup.unique_run_at(ref.article, ref.sentence)
+            size = f" (a passage of {run.last - run.first + 1})" if run else ""
+            self.set_status(f"{where}: found in no other article{size}")
+            return
+        kinds = sorted({m.kind for _, m in others}, key=list(MARKS).index)
+        best = max(m.score for _, m in others)
+        label = " / ".join(f"{MARKS[kd]} {kd}" for kd in kinds)
+        text = f"{where}: {label} · score {best:.2f} · in {lookup.sources_with(ref)} of {n} sources"
+        if shown is not None:
+            text += f" · counterpart {shown + 1} of {len(others)}"
+        elif len(others) > 1:
+            text += f" · {len(others)} counterparts (enter cycles)"
+        self.set_status(text)
 
     def action_next_match(self) -> None:
-        self._go(1)
+        self._step(1, unique=False)
 
     def action_previous_match(self) -> None:
-        self._go(-1)
+        self._step(-1, unique=False)
 
-    def action_other_pane(self) -> None:
-        self.focused_pane = 1 - self.focused_pane
-        self.panes[self.focused_pane].focus()
+    def action_next_unique(self) -> None:
+        self._step(1, unique=True)
+
+    def action_previous_unique(self) -> None:
+        self._step(-1, unique=True)
+
+    def action_other_pane(self, step: int = 1) -> None:
+        """Focus the next visible pane (in a dialog: the dialog's next field)."""
+        if self.screen is not self.screen_stack[0]:
+            if step > 0:
+                self.screen.focus_next()
+            else:
+                self.screen.focus_previous()
+            return
+        self.focused_pane = (self.focused_pane + step) % self.pane_count
+        self._focused().focus()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if isinstance(event.widget, ArticlePane) and event.widget.slot < self.pane_count:
+            self.focused_pane = event.widget.slot
 
     def action_counterpart(self) -> None:
-        """Show the current sentence's first counterpart in the other pane."""
-        if self.comparison is None:
+        """Show the current sentence's counterpart; pressed again, the next counterpart."""
+        if not self._matched():
             return
-        pane = self.panes[self.focused_pane]
+        assert self.lookup is not None
+        pane = self._focused()
         if pane.article_index is None or pane.current is None:
+            self.set_status("Pick a sentence first: n goes to the next match")
             return
-        others = self.comparison.counterparts(SentenceRef(pane.article_index, pane.current))
+        ref = SentenceRef(pane.article_index, pane.current)
+        others = self.lookup.counterparts(ref)
         if not others:
-            self.set_status("This sentence is found nowhere else")
+            self.set_status("This sentence is found in no other article")
             return
-        ref, _ = others[0]
-        other = self.panes[1 - self.focused_pane]
-        other.article_index = ref.article
-        self._select(other, ref.sentence)
+        turn = self._cycle[1] + 1 if self._cycle and self._cycle[0] == ref else 0
+        turn %= len(others)
+        self._cycle = (ref, turn)
+        target, _ = others[turn]
+        dest = self._pane_for(target.article, pane)
+        if dest.article_index != target.article:
+            self._show(dest, target.article)
+        dest.set_current(target.sentence)
+        if dest is pane:
+            self._cycle = None
+        self._describe(ref if dest is not pane else target, turn if dest is not pane else None)
+
+    def _pane_for(self, article: int, beside: ArticlePane) -> ArticlePane:
+        """A visible pane already showing ``article``, else the pane after ``beside``."""
+        visible = self.visible_panes
+        for p in visible:
+            if p is not beside and p.article_index == article:
+                return p
+        return visible[(visible.index(beside) + 1) % len(visible)]
+
+    def action_swap_panes(self) -> None:
+        if not self._matched() or self.pane_count < 2:
+            return
+        a = self._focused()
+        b = self.visible_panes[(self.focused_pane + 1) % self.pane_count]
+        ka, kb, ca, cb = a.article_index, b.article_index, a.current, b.current
+        if ka is None or kb is None:
+            return
+        a.article_index, b.article_index = kb, ka
+        self._show(a, kb, restyle_others=False)
+        self._show(b, ka, restyle_others=False)
+        a.set_current(cb)
+        b.set_current(ca)
+
+    def action_cycle_layout(self) -> None:
+        self.layout_mode = LAYOUTS[(LAYOUTS.index(self.layout_mode) + 1) % len(LAYOUTS)]
+        self._apply_layout(self.size.width)
+        self.notify(f"Panes: {self.layout_mode} ({self.pane_count} shown)", timeout=2)
+
+    def open_article(self, k: int, pane: ArticlePane | None = None) -> None:
+        """Show article ``k`` in ``pane`` (default: the focused one)."""
+        if not self._matched():
+            return
+        target = pane or self._focused()
+        self._show(target, k)
+        self._describe_article(k)
+
+    def _describe_article(self, k: int) -> None:
+        assert self.lookup is not None
+        name = article_name(self.lookup.comparison.articles[k])
+        self.set_status(
+            f"{name}: {role_badge(self.lookup, k)} · "
+            f"{self.lookup.shared_share(k):.0%} of its text found elsewhere"
+        )
+
+    def on_option_list_option_selected(self, event: SourcesList.OptionSelected) -> None:
+        if isinstance(event.option_list, SourcesList):
+            self.open_article(event.option_index)
+            self._focused().focus()
+
+    def action_choose_article(self) -> None:
+        if not self._matched():
+            return
+        assert self.lookup is not None
+        labels = [
+            f"{article_name(a)} · {role_badge(self.lookup, k)}"
+            for k, a in enumerate(self.lookup.comparison.articles)
+        ]
+        pane = self._focused()
+
+        def chosen(k: int | None) -> None:
+            if k is not None:
+                self.open_article(k, pane)
+                pane.focus()
+
+        self.push_screen(ArticlePicker(labels, f"Show in pane {pane.slot + 1}"), chosen)
+
+    def action_overview(self) -> None:
+        if not self._matched():
+            return
+        assert self.lookup is not None
+
+        def chosen(pair: tuple[int, int] | None) -> None:
+            if pair is not None:
+                self.open_pair(*pair)
+
+        self.push_screen(OverviewScreen(self.lookup), chosen)
+
+    def action_provenance(self) -> None:
+        if not self._matched():
+            return
+        assert self.lookup is not None
+
+        def chosen(k: int | None) -> None:
+            if k is None or self.comparison is None:
+                return
+            src = self.comparison.provenance.sources[k]
+            if src is None:
+                self.open_article(k, self.visible_panes[0])
+            else:
+                self.open_pair(src, k)
+
+        self.push_screen(ProvenanceScreen(self.lookup), chosen)
+
+    def open_pair(self, left: int, right: int) -> None:
+        """Article ``left`` in the first pane and ``right`` beside it (or alone on one pane)."""
+        panes = self.visible_panes
+        if len(panes) == 1:
+            self.open_article(right, panes[0])
+            return
+        panes[0].article_index = left
+        self._show(panes[0], left, restyle_others=False)
+        self._show(panes[1], right)
+        self.focused_pane = 1
+        panes[1].focus()
+        self._describe_article(right)
+
+    # ── search ──────────────────────────────────────────────────────────────────────────
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.value = self._search
+        box.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        self._search = event.value.strip()
+        if self._search and self._matched():
+            self.find_next(self._search)
+
+    def find_next(self, query: str) -> None:
+        """Make the next sentence containing ``query`` (case-insensitive) current."""
+        assert self.comparison is not None
+        pane = self._focused()
+        k = pane.article_index
+        if k is None:
+            return
+        folded = query.casefold()
+        hits = [s.index for s in self.comparison.sentences[k] if folded in s.text.casefold()]
+        if not hits:
+            self.set_status(f"“{query}” is not in this article")
+            return
+        after = pane.current if pane.current is not None else -1
+        target = next((h for h in hits if h > after), hits[0])
+        pane.set_current(target)
+        self.set_status(f"“{query}”: hit {hits.index(target) + 1} of {len(hits)} (enter: next)")
+
+    def _close_search(self) -> bool:
+        box = self.query_one("#search", Input)
+        if not box.display:
+            return False
+        box.display = False
+        self._focused().focus()
+        return True
+
+    # ── the rest ────────────────────────────────────────────────────────────────────────
+    def action_escape(self) -> None:
+        """Close the search box, else cancel matching if it is still running."""
+        if self._close_search():
+            return
+        if self.lookup is None:
+            self.workers.cancel_group(self, "compare")
+
+    def action_toggle_legend(self) -> None:
+        bar = self.query_one("#legend", Static)
+        bar.display = not bar.display
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
+        """The palette lists every reader action as "verb: object (key)"."""
+        yield from super().get_system_commands(screen)
+        for binding in self.BINDINGS:
+            if not isinstance(binding, Binding) or binding.id is None:
+                continue
+            title = COMMANDS.get(binding.id)
+            if title is None:
+                continue
+            keys = self.get_key_display(Binding(self.keys.get(binding.id, binding.key), action=""))
+            action = binding.action
+            yield SystemCommand(f"{title} ({keys})", f"key: {keys}", lambda a=action: self._run(a))
+
+    def _run(self, action: str) -> None:
+        self.call_later(self.run_action, action)
 
 
-def _opening_pair(comparison: Comparison) -> list[int]:
+COMMANDS = {
+    "next_match": "Go: next match",
+    "previous_match": "Go: previous match",
+    "next_unique": "Go: next unique passage",
+    "previous_unique": "Go: previous unique passage",
+    "counterpart": "Go: counterpart",
+    "other_pane": "Focus: other pane",
+    "choose_article": "Open: article in this pane",
+    "swap_panes": "Swap: panes",
+    "cycle_layout": "Layout: number of panes",
+    "search": "Search: text in this article",
+    "overview": "Show: coverage matrix",
+    "provenance": "Show: provenance tree",
+    "toggle_legend": "Toggle: legend",
+}
+"""Palette titles, "verb: object", by binding id."""
+
+
+def _opening(comparison: Comparison) -> list[int]:
     """The articles shown first: the original beside its first derived article."""
     roles, sources = comparison.provenance.roles, comparison.provenance.sources
     left = next((k for k, r in enumerate(roles) if r == "original"), 0)

@@ -1,10 +1,13 @@
 """How matched sentences look: a style and a mark per kind, the same in every view.
 
-Never colour alone: each kind also has a mark before the sentence and an underline style, so
-the difference reads on any theme and for colour-blind readers.
+Never colour alone: each kind also has a mark before the sentence and an underline or italic
+style, so the difference reads on any theme and for colour-blind readers. Foreground colours are
+fixed with the backgrounds, so highlights read the same on dark and light themes.
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
 
 from rich.style import Style
 from rich.text import Text
@@ -13,13 +16,26 @@ from corpus.sentence import Sentence
 from tui.safe_text import inert
 
 MARKS = {"verbatim": "≡", "edited": "±", "paraphrase": "≈", "quote": "❝"}
-STYLES = {
-    "verbatim": Style(bgcolor="#1f5130", underline=True),
-    "edited": Style(bgcolor="#5b4a12", underline=True),
-    "paraphrase": Style(bgcolor="#23406b", italic=True),
-    "quote": Style(bgcolor="#5a2d5c", italic=True),
+COLOURS = {
+    "verbatim": "#1f5130",
+    "edited": "#5b4a12",
+    "paraphrase": "#23406b",
+    "quote": "#5a2d5c",
 }
+"""Background per kind; the HTML export uses the same colours."""
+_FG = "#f2f2f2"
+STYLES = {
+    "verbatim": Style(color=_FG, bgcolor=COLOURS["verbatim"], underline=True),
+    "edited": Style(color=_FG, bgcolor=COLOURS["edited"], underline=True),
+    "paraphrase": Style(color=_FG, bgcolor=COLOURS["paraphrase"], italic=True),
+    "quote": Style(color=_FG, bgcolor=COLOURS["quote"], italic=True),
+}
+CHANGED = Style(color="#111111", bgcolor="#f0c24b", bold=True, underline=False)
+"""Words changed inside an edited sentence, against the article in the neighbouring pane."""
 CURRENT = Style(reverse=True)
+BOILERPLATE = Style(dim=True)
+USER_MARK = "✎"
+"""Before a sentence the reader has highlighted with ``h``."""
 PRIORITY = ("verbatim", "edited", "quote", "paraphrase")
 
 
@@ -29,19 +45,24 @@ def legend() -> Text:
     for kind in PRIORITY:
         out.append(f" {MARKS[kind]} {kind} ", STYLES[kind])
         out.append(" ")
-    out.append(" plain = found nowhere else")
+    out.append(" changed words ", CHANGED)
+    out.append(f"  {USER_MARK} your highlight  plain = found nowhere else")
     return out
 
 
 def paragraph_text(
     text: str,
-    sentences: list[Sentence],
-    kinds: dict[int, str],
+    sentences: Sequence[Sentence],
+    kinds: Mapping[int, str],
     current: int | None = None,
+    changed: Mapping[int, Sequence[tuple[int, int]]] | None = None,
+    marked: Collection[int] = (),
 ) -> Text:
     """A paragraph as rich Text: each sentence sanitised, styled and marked by its best kind.
 
-    ``text`` is the article text; ``kinds`` maps sentence index to the strongest kind it has.
+    ``text`` is the article text; ``kinds`` maps sentence index to the strongest kind it has;
+    ``changed`` maps a sentence index to character spans (relative to the sentence start) of
+    words changed against its edited counterpart; ``marked`` holds the reader's highlights.
     """
     out = Text()
     for k, s in enumerate(sentences):
@@ -50,10 +71,20 @@ def paragraph_text(
         kind = kinds.get(s.index)
         style = STYLES.get(kind) if kind else None
         if s.boilerplate:
-            style = Style(dim=True)
+            style = BOILERPLATE
         if s.index == current:
             style = (style or Style()) + CURRENT
+        if s.index in marked:
+            out.append(USER_MARK + " ", Style(bold=True))
         if kind:
             out.append(MARKS[kind] + " ", style)
-        out.append(inert(text[s.start : s.end]), style)
+        raw = text[s.start : s.end]
+        pos = 0
+        for a, b in sorted((changed or {}).get(s.index, ())):
+            if a < pos or b <= a:
+                continue
+            out.append(inert(raw[pos:a]), style)
+            out.append(inert(raw[a:b]), (style or Style()) + CHANGED)
+            pos = b
+        out.append(inert(raw[pos:]), style)
     return out

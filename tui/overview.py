@@ -1,0 +1,78 @@
+"""The overview (``m``): how much of each article is found in each other, as a heat map."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label
+
+from corpus.lookup import Lookup
+from tui.sources_list import article_name
+
+
+def heat(share: float) -> Style:
+    """Cell style for a coverage share 0..1: darker blue for more, readable text on any theme."""
+    level = max(0.0, min(1.0, share))
+    shade = int(40 + 150 * level)
+    return Style(
+        color="#f2f2f2" if level > 0.05 else "#9a9a9a", bgcolor=f"#14{shade:02x}{shade:02x}"
+    )
+
+
+class OverviewScreen(ModalScreen[tuple[int, int] | None]):
+    """Rows: an article; columns: where its text is found. ``enter`` opens that pair."""
+
+    HELP = """\
+## Coverage matrix
+Row article's text found in the column article, as a share of the row article.
+A high row value with a low column value means the row article is contained in the
+column article: likely a copy of it. Move with the arrows; `enter` opens the pair side by side;
+`escape` goes back.
+"""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Back", id="overview_back"),
+        Binding("m", "dismiss(None)", "Back", show=False, id="overview_close"),
+    ]
+
+    def __init__(self, lookup: Lookup) -> None:
+        super().__init__()
+        self.lookup = lookup
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="overview", classes="dialog"):
+            yield Label(
+                "Coverage: share of the row article found in the column article "
+                "(enter: open the pair, escape: back)",
+                classes="dialog-title",
+            )
+            yield DataTable(id="matrix", cursor_type="cell", zebra_stripes=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        articles = self.lookup.comparison.articles
+        names = [article_name(a) for a in articles]
+        table.add_column(Text(""), key="name")
+        for j, name in enumerate(names):
+            table.add_column(Text(f"{j + 1}. {name[:10]}"), key=str(j))
+        for i, name in enumerate(names):
+            cells: list[Text] = [Text(f"{i + 1}. {name[:18]}")]
+            for j in range(len(articles)):
+                if i == j:
+                    cells.append(Text("  —", style="dim"))
+                else:
+                    share = self.lookup.coverage[i][j]
+                    cells.append(Text(f"{share:4.0%}", style=heat(share), justify="right"))
+            table.add_row(*cells, key=str(i))
+        table.move_cursor(row=0, column=2 if len(articles) > 1 else 0)
+        table.focus()
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        i, j = event.coordinate.row, event.coordinate.column - 1
+        if j >= 0 and i != j:
+            self.dismiss((i, j))

@@ -1,0 +1,51 @@
+"""The sources list: each article's outlet, date, language, role badge and share found elsewhere."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from corpus.article import Article
+from corpus.lookup import Lookup
+from tui.safe_text import inert
+
+
+def article_name(article: Article) -> str:
+    """How an article is named on screen: its outlet, else its title, else its id."""
+    return inert(article.outlet or article.title or article.id)
+
+
+def role_badge(lookup: Lookup, k: int) -> str:
+    """ "syndicated ← Wire", or the bare role for an original or independent article."""
+    c = lookup.comparison
+    role = c.provenance.roles[k]
+    src = c.provenance.sources[k]
+    return role if src is None else f"{role} ← {article_name(c.articles[src])}"
+
+
+class SourcesList(OptionList):
+    """One option per article; selecting one shows it in the focused pane."""
+
+    HELP = """\
+## Sources
+Every article of the story with its role (original, syndicated, rewritten, translated,
+independent; "← X" names the article it comes from), the share of its text found in other
+articles, its date and language. `enter` shows the selected article in the focused pane.
+"""
+
+    def show_plain(self, articles: list[Article]) -> None:
+        """Names only, before matching has finished."""
+        self.clear_options()
+        for a in articles:
+            self.add_option(Option(Text(article_name(a), style="bold"), id=a.id))
+
+    def show_roles(self, lookup: Lookup) -> None:
+        """Names with role badges and shares, once the comparison is ready."""
+        self.clear_options()
+        for k, a in enumerate(lookup.comparison.articles):
+            label = Text(article_name(a), style="bold")
+            label.append(f"\n {role_badge(lookup, k)}")
+            meta = [f"{lookup.shared_share(k):.0%} shared", (a.published or "")[:10], a.language]
+            label.append("\n " + inert(" · ".join(x for x in meta if x)), style="dim")
+            self.add_option(Option(label, id=a.id))
