@@ -16,12 +16,16 @@ from corpus.article import Article
 _DERIVATION = re.compile(
     r"translated\s+from|first\s+(?:appeared|published|ran)|originally\s+(?:appeared|published|ran)"
     r"|republished|reprinted|traducido|traduit|übersetzt|publicado\s+originalmente"
-    r"|publié\s+(?:à\s+l'origine|initialement)",
+    r"|publié\s+(?:à\s+l'origine|initialement)|paru\s+(?:initialement|d'abord)"
+    r"|erschien\s+(?:zuerst|ursprünglich)|zuerst\s+erschienen|ursprünglich\s+(?:erschienen|veröffentlicht)"
+    r"|tradotto|pubblicato\s+originariamente|apparso\s+(?:originariamente|per\s+la\s+prima)"
+    r"|traduzido|publicado\s+inicialmente",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
     r"according\s+to|reported|reports|reporting\s+by|source:|sources?:|contributed|courtesy\s+of"
     r"|\bvia\b|as\s+explained\s+by|told|wire|agency|según|informó|selon|d'après|laut|citing"
+    r"|zufolge|berichtete|\bsecondo\b|riporta|de\s+acordo\s+com|\bsegundo\b|noticiou"
     r"|with\s+(?:files|information)\s+from|con\s+información\s+de"
     r"|said\s+in\s+a\s+(?:statement|press\s+release)|in\s+a\s+statement|press\s+release",
     re.IGNORECASE,

@@ -49,6 +49,12 @@ def align_pair(doc_a: Doc, doc_b: Doc, settings: Settings) -> list[tuple[int, in
     """
     ka = [anchors(f) if f is not None else frozenset() for f in doc_a]
     kb = [anchors(f) if f is not None else frozenset() for f in doc_b]
+    # Only anchors the other article has at all can be evidence: a German noun is capitalised
+    # like a name, and words of one language alone would only dilute the overlap.
+    in_a = frozenset().union(*ka)
+    in_b = frozenset().union(*kb)
+    ka = [frozenset(x for x in k if x[0] != "@" or x in in_b) for k in ka]
+    kb = [frozenset(x for x in k if x[0] != "@" or x in in_a) for k in kb]
     df: Counter[str] = Counter()
     for keys in (*ka, *kb):
         df.update(keys)

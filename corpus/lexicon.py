@@ -6,6 +6,8 @@ else is weighted by how rare it is in the story (see :mod:`corpus.features`).
 
 from __future__ import annotations
 
+import re
+
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
         """a about above after again against all also am an and any are as at be because been
@@ -128,11 +130,29 @@ SCALE_WORDS: dict[str, float] = {
     "milliarden": 1e9,
     "millionen": 1e6,
     "tausend": 1e3,
+    "mio": 1e6,
+    "mrd": 1e9,
+    "mln": 1e6,
+    "mld": 1e9,
+    "milione": 1e6,
+    "milioni": 1e6,
+    "miliardo": 1e9,
+    "miliardi": 1e9,
+    "milhão": 1e6,
+    "milhões": 1e6,
+    "bilhão": 1e9,
+    "bilhões": 1e9,
     "bn": 1e9,
     "m": 1e6,
     "k": 1e3,
 }
 """Words that multiply the number before them ("1.2 billion", "1.200 millones")."""
+
+CURRENCY_WORDS = frozenset(
+    "dollar dollars usd euro euros eur pound pounds gbp sterling dólar dólares dollaro dollari"
+    " reais".split()
+)
+"""Currency names dropped after a number, where another text writes a symbol ($, €, £)."""
 
 BRITISH_TO_AMERICAN: dict[str, str] = {
     w: a
@@ -156,3 +176,30 @@ BRITISH_TO_AMERICAN: dict[str, str] = {
     )
 }
 """British spellings folded to American ones, so spelling alone never makes a pair "edited"."""
+
+_SPELLING_RULES = (
+    (
+        re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able|ably|hood|hoods|less|er|ers|ful)?$"),
+        r"\1or\2",
+    ),
+    (re.compile(r"^(\w{4,})is(e|es|ed|ing|ation|ations)$"), r"\1iz\2"),
+    (re.compile(r"^(\w{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
+    (re.compile(r"^(\w{2,}[tb])re(s)?$"), r"\1er\2"),
+    (re.compile(r"^(\w{2,}[ae])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    (re.compile(r"^(\w{4,})ogue(s)?$"), r"\1og\2"),
+)
+"""British endings folded to American ones (colour, organise, analyse, centre, travelled,
+catalogue). Both sides of a pair are folded alike, so an odd fold ("contour" → "contor") costs
+nothing; the rules avoid folds that would merge two real words ("filled" and "filed")."""
+
+
+def american_spelling(word: str) -> str:
+    """The American form of a lower-case English word (unchanged if there is no rule for it)."""
+    known = BRITISH_TO_AMERICAN.get(word)
+    if known is not None or len(word) < 6:
+        return known or word
+    for pattern, replacement in _SPELLING_RULES:
+        folded, n = pattern.subn(replacement, word)
+        if n:
+            return folded
+    return word

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from corpus.candidates import candidate_pairs
 from corpus.crosslang import align_languages
-from corpus.features import story_weights
+from corpus.features import Weights, story_weights
 from corpus.match import Doc, Match, SentenceRef
 from corpus.score import PairScore, classify, score_pair
 from corpus.settings import Settings
@@ -28,6 +28,7 @@ def find_matches(docs: Sequence[Doc], languages: Sequence[str], settings: Settin
         scored[(ra, rb)] = (s, classify(fa, fb, s, settings))
     accepted = _accept(scored, docs, settings)
     accepted.extend(_within_related(scored, accepted, docs, settings))
+    accepted.extend(_parts(scored, accepted, docs, weights, settings))
     accepted.extend(align_languages(docs, languages, settings))
     accepted.extend(_through_copies(accepted))
     accepted.sort(key=lambda m: (m.a, m.b))
@@ -76,6 +77,55 @@ def _within_related(
             and best.get((rb, ra.article), (0.0, rb))[1] == ra
         ):
             out.append(_make(ra, rb, s, "paraphrase", docs))
+    return out
+
+
+def _parts(
+    scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]],
+    accepted: list[Match],
+    docs: Sequence[Doc],
+    weights: Weights,
+    settings: Settings,
+) -> list[Match]:
+    """Splits and merges between related articles: a sentence whose specific content is mostly
+    inside one sentence of the other article is a part of it.
+
+    Only for a sentence with no match in that article yet, with at least four content terms
+    and three shared ones that are not names,
+    whose best container holds ``part_min`` of its rarity-weighted content and agrees on figures.
+    The container may already be matched: a merged sentence has several sources.
+    """
+    per_pair: dict[tuple[int, int], int] = {}
+    taken: set[tuple[SentenceRef, int]] = set()
+    for m in accepted:
+        if not m.quoted:
+            key = (m.a.article, m.b.article)
+            per_pair[key] = per_pair.get(key, 0) + 1
+        taken.add((m.a, m.b.article))
+        taken.add((m.b, m.a.article))
+    best: dict[tuple[SentenceRef, int], tuple[float, SentenceRef, PairScore]] = {}
+    for (ra, rb), (s, kind) in scored.items():
+        if kind is not None or s.contained < settings.part_min or s.numbers <= -1.0:
+            continue
+        if per_pair.get((ra.article, rb.article), 0) < settings.related_min_matches:
+            continue
+        fa, fb = docs[ra.article][ra.sentence], docs[rb.article][rb.sentence]
+        assert fa is not None and fb is not None
+        wa = sum(weights(t) for t in set(fa.content))
+        wb = sum(weights(t) for t in set(fb.content))
+        part, whole, f = (ra, rb, fa) if wa <= wb else (rb, ra, fb)
+        other = fb if f is fa else fa
+        shared = set(f.content) & set(other.content)
+        plain = {t for t in shared if not any(n.startswith(t) for n in f.names | other.names)}
+        if len(set(f.content)) < 4 or len(plain) < 3 or (part, whole.article) in taken:
+            continue
+        slot = (part, whole.article)
+        if s.contained > best.get(slot, (0.0, whole, s))[0]:
+            best[slot] = (s.contained, whole, s)
+    out = []
+    for (part, _), (_, whole, s) in best.items():
+        a, b = (part, whole) if part < whole else (whole, part)
+        out.append(_make(a, b, s, "paraphrase", docs))
     return out
 
 

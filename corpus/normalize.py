@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from corpus.lexicon import BRITISH_TO_AMERICAN, NUMBER_WORDS, SCALE_WORDS
+from corpus.lexicon import CURRENCY_WORDS, NUMBER_WORDS, SCALE_WORDS, american_spelling
 
 _PUNCT_MAP = str.maketrans(
     {
@@ -86,21 +86,25 @@ def word_forms(text: str, language: str | None = None) -> list[str]:
     ("1.2 billion" and "1,200 million" both become ``"1200000000"``), number words become digits.
     """
     out: list[str] = []
-    pending_scale_ok = False
+    pending_scale_ok = after_number = False
     for tok in _split_hyphens(tokens(text)):
         low = POSSESSIVE.sub("", tok.lower())
         scale = SCALE_WORDS.get(low)
         if scale is not None and pending_scale_ok and out:
             out[-1] = _fmt(float(out[-1]) * scale)
             pending_scale_ok = low == "mil"  # "1.200 mil millones"
+            after_number = True
             continue
         number = number_value(tok, language)
         if number is not None and (tok[:1].isdigit() or low in NUMBER_WORDS):
             out.append(_fmt(number))
-            pending_scale_ok = True
+            pending_scale_ok = after_number = True
             continue
-        pending_scale_ok = False
-        out.append(BRITISH_TO_AMERICAN.get(low, low))
+        if low in CURRENCY_WORDS and after_number:
+            after_number = False
+            continue  # "$1.2 billion" = "1.2 billion dollars": the symbol is not a token
+        pending_scale_ok = after_number = False
+        out.append(american_spelling(low))
     return out
 
 

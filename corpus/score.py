@@ -44,6 +44,7 @@ class PairScore:
     length: float
     quote: float
     paraphrase: float
+    contained: float = 0.0
 
 
 def lcs_length(a: tuple[str, ...], b: tuple[str, ...]) -> int:
@@ -51,6 +52,20 @@ def lcs_length(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     if not a or not b:
         return 0
     return (len(a) + len(b) - Indel.distance(a, b)) // 2
+
+
+def containment(a: tuple[str, ...], b: tuple[str, ...], weight: Weights) -> float:
+    """Share (0..1, by rarity weight) of the lighter sentence's terms found in the other.
+
+    A sentence split in two, or two merged into one, keeps each part's specific content inside
+    the longer sentence while the symmetric scores see only half of it.
+    """
+    sa, sb = set(a), set(b)
+    wa, wb = sum(weight(t) for t in sa), sum(weight(t) for t in sb)
+    small, total = (sa, wa) if wa <= wb else (sb, wb)
+    if total <= 0.0:
+        return 0.0
+    return sum(weight(t) for t in small & (sb if small is sa else sa)) / total
 
 
 def weighted_dice(a: tuple[str, ...], b: tuple[str, ...], weight: Weights) -> float:
@@ -117,6 +132,7 @@ def score_pair(
         length=measures["length"],
         quote=quote_overlap(a, b, settings.quote_min_words),
         paraphrase=paraphrase_probability(measures),
+        contained=containment(a.content, b.content, weight),
     )
 
 
@@ -134,7 +150,7 @@ def classify(
     """
     if s.quote >= 0.8 and a.words != b.words and _frames_differ(a, b):
         return "quote"
-    if a.words == b.words or (s.char >= settings.verbatim_min and s.word >= 0.9):
+    if a.words == b.words or s.char >= settings.verbatim_min:
         return "verbatim"
     if s.word >= settings.edited_min and s.cover >= settings.edited_cover_min:
         return "edited"

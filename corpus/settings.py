@@ -12,9 +12,9 @@ class Settings:
 
     A pair of sentences is tried from the strongest kind to the weakest:
 
-    - ``verbatim_min``: character similarity of the normalised sentences (case, punctuation,
-      quotes, dashes, spelling variants and number forms folded) at or above which a pair is
-      verbatim.
+    - ``verbatim_min``: a pair whose folded words are identical (case, punctuation, quotes,
+      dashes, spelling variants and number forms folded) is verbatim; so is one whose normalised
+      characters are at least this similar (a typo); any changed word makes it edited.
     - ``edited_min``: word-level similarity (longest common word subsequence over the longer
       sentence) for an edited pair; ``edited_cover_min`` is the share of the shorter sentence's
       words that must be in that common subsequence (a sentence with words dropped is still an
@@ -25,6 +25,9 @@ class Settings:
       in both articles, are matches: rewrites keep their source's order locally.
     - ``related_min``: between two articles that already share ``related_min_matches`` matched
       sentences, a pair that is each sentence's best partner needs only this paraphrase score.
+    - ``part_min``: between related articles, a sentence with at least this share of its
+      specific content (rarity-weighted terms and numbers) inside a sentence of the other
+      article is a split or merge of it (paraphrase), when no figure disagrees.
     - ``quote_min_words``: the shortest quoted statement (in words) that makes a ``quote`` match.
     - ``crosslang_min``: score of shared anchors (numbers, names, cognates) for a pair of
       sentences in different languages.
@@ -35,13 +38,14 @@ class Settings:
       to count as derived from it.
     """
 
-    verbatim_min: float = 0.95
+    verbatim_min: float = 0.99
     edited_min: float = 0.5
     edited_cover_min: float = 0.75
     paraphrase_min: float = 0.42
     context_min: float = 0.35
     related_min: float = 0.2
     related_min_matches: int = 3
+    part_min: float = 0.6
     quote_min_words: int = 4
     crosslang_min: float = 0.45
     boilerplate_share: float = 0.6

@@ -24,7 +24,11 @@ def main() -> None:
     parser.add_argument("--details", action="store_true", help="list false and missed pairs")
     parser.add_argument("--no-mrpc", action="store_true")
     args = parser.parse_args()
-    stories = args.stories or [ROOT / "corpus/sample", ROOT / "tests/data/story_heldout"]
+    stories = args.stories or [
+        ROOT / "corpus/sample",
+        ROOT / "tests/data/story_heldout",
+        ROOT / "tests/data/story_heldout2",
+    ]
     for folder in stories:
         s = score_story(folder)
         print(f"== {folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder}")

@@ -12,6 +12,7 @@ from corpus.evaluate import StoryScore, score_story
 
 SAMPLE = Path(__file__).resolve().parents[2] / "corpus" / "sample"
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "story_heldout"
+HELDOUT2 = Path(__file__).resolve().parents[1] / "data" / "story_heldout2"
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +40,20 @@ def test_heldout_relations_all_right() -> None:
     held = score_story(HELDOUT)
     assert held.relations_right == held.relations_gold
     assert held.group.precision >= 0.95
+
+
+@pytest.fixture(scope="module")
+def heldout2() -> StoryScore:
+    return score_story(HELDOUT2)
+
+
+def test_second_heldout_relations_all_right(heldout2: StoryScore) -> None:
+    """The rail-strike story: a German translation of a copy, credited in German."""
+    assert heldout2.relations_right == heldout2.relations_gold
+    assert heldout2.roles_right == heldout2.roles_total
+
+
+def test_second_heldout_floors(heldout2: StoryScore) -> None:
+    assert heldout2.group.recall >= 0.95 and heldout2.group.precision >= 0.95
+    para = next(k for k in heldout2.kinds if k.kind == "paraphrase")
+    assert para.precision >= 0.95 and para.recall >= 0.65

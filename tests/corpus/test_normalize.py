@@ -41,3 +41,30 @@ def test_spanish_scale_words() -> None:
 
 def test_different_numbers_stay_different() -> None:
     assert normalized("$2.5 billion") != normalized("$1.8 billion")
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("neighbouring", "neighboring"),
+        ("labourers", "laborers"),
+        ("organisations", "organizations"),
+        ("paralysed", "paralyzed"),
+        ("theatres", "theaters"),
+        ("signalled", "signaled"),
+        ("dialogues", "dialogs"),
+    ],
+)
+def test_british_endings_fold_to_american(british: str, american: str) -> None:
+    assert word_forms(british) == word_forms(american)
+
+
+@pytest.mark.parametrize("pair", [("filled", "filed"), ("hours", "hors"), ("four", "for")])
+def test_spelling_rules_never_merge_two_real_words(pair: tuple[str, str]) -> None:
+    assert word_forms(pair[0]) != word_forms(pair[1])
+
+
+def test_currency_word_after_a_number_equals_the_symbol() -> None:
+    assert word_forms("$41m a year") == word_forms("41 million dollars a year")
+    assert word_forms("41 Mio. Dollar", "de") == word_forms("$41 million")
+    assert word_forms("the dollar fell") == ["the", "dollar", "fell"]

@@ -39,6 +39,8 @@ WIRE = (
             "verbatim",
         ),
         (WIRE.replace("on Tuesday, clearing", "late on Tuesday, a vote clearing"), "edited"),
+        (WIRE.replace("approved", "passed"), "edited"),
+        (WIRE.replace("on Tuesday", "Tuesday"), "edited"),
         (WIRE.replace(", clearing the way for 48 turbines in the Saltmere Channel", ""), "edited"),
         ("The council approved the energy project.", None),
         (
@@ -55,6 +57,8 @@ WIRE = (
         "identical",
         "surface",
         "words-added",
+        "one-word-replaced",
+        "one-word-dropped",
         "clause-dropped",
         "headline-subset",
         "topic-only",
