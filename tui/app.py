@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,15 +15,24 @@ from textual.containers import Horizontal
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from corpus.article import Article
+from corpus.atomic import write_atomic
 from corpus.comparison import Comparison, compare
 from corpus.diff import word_diff
+from corpus.errors import BriefreadError
+from corpus.highlight import Highlight
+from corpus.library import Library
 from corpus.lookup import Lookup
 from corpus.match import SentenceRef
+from corpus.settings import Settings
 from tui.article_pane import ArticlePane
+from tui.export_dialog import ConfirmDialog, ExportDialog, ExportRequest
 from tui.highlight import MARKS, legend
+from tui.highlights_panel import HighlightsPanel
+from tui.note_dialog import NoteDialog
 from tui.overview import OverviewScreen
 from tui.paths import styles_dir
 from tui.picker import ArticlePicker
@@ -69,6 +80,9 @@ class BriefreadApp(App[int]):
         Binding("s", "swap_panes", "Swap", show=False, id="swap_panes"),
         Binding("v", "cycle_layout", "Panes", show=False, id="cycle_layout"),
         Binding("slash", "search", "Search", id="search"),
+        Binding("h", "highlight", "Highlight", id="highlight"),
+        Binding("H", "highlights", "My highlights", show=False, id="highlights"),
+        Binding("e", "export", "Export", id="export"),
         Binding("m", "overview", "Overview", id="overview"),
         Binding("p", "provenance", "Provenance", id="provenance"),
         Binding("l", "toggle_legend", "Legend", show=False, id="toggle_legend"),
@@ -83,8 +97,13 @@ class BriefreadApp(App[int]):
         *,
         keymap: dict[str, str] | None = None,
         warnings: Sequence[str] = (),
+        library: Library | None = None,
+        export_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        self.library = library
+        self.export_dir = export_dir or Path.cwd()
+        self.highlights: list[Highlight] = []
         self.keys = dict(keymap or {})
         self.articles = list(articles)
         self.comparison: Comparison | None = None
@@ -125,6 +144,14 @@ class BriefreadApp(App[int]):
             self.notify(warning, severity="warning", timeout=8)
         self.run_comparison()
 
+    @classmethod
+    def binding_ids(cls) -> set[str]:
+        """Every binding id a keymap file may remap."""
+        found: set[str] = set()
+        for owner in (cls, ArticlePane):
+            found |= {b.id for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
+        return found
+
     @property
     def panes(self) -> list[ArticlePane]:
         """All pane widgets, visible or not, by slot."""
@@ -144,7 +171,7 @@ class BriefreadApp(App[int]):
         if count == self.pane_count:
             return
         self.pane_count = count
-        self.query_one("#sources", SourcesList).display = width >= 80 or count > 1
+        self.set_class(width < 100, "-narrow")
         for slot, pane in enumerate(self.panes):
             pane.display = slot < count
         if self.focused_pane >= count:
@@ -155,8 +182,8 @@ class BriefreadApp(App[int]):
 
     def set_status(self, message: str | Text) -> None:
         self.query_one("#status", Static).update(
-            message if isinstance(message, Text) else Text(message)
-        )
+            message if isinstance(message, Text) else Text(message), layout=False
+        )  # one line, always: no layout pass for the whole screen on every key
 
     # ── matching in the background ──────────────────────────────────────────────────────
     @work(thread=True, exclusive=True, group="compare")
@@ -168,7 +195,14 @@ class BriefreadApp(App[int]):
                 raise Cancelled
             self.call_from_thread(self._progress, stage, done, total)
 
-        return compare(self.articles, progress=progress)
+        if self.library is not None:
+            cached = self.library.cached_comparison(self.articles, Settings())
+            if cached is not None:
+                return cached
+        result = compare(self.articles, progress=progress)
+        if self.library is not None:
+            self.library.store_comparison(result)
+        return result
 
     def _progress(self, stage: str, done: int, total: int) -> None:
         if not self.is_running or not self.query("#progress"):
@@ -193,8 +227,14 @@ class BriefreadApp(App[int]):
         """Show the highlights and roles once matching has finished."""
         self.comparison = comparison
         self.lookup = Lookup(comparison)
+        if self.library is not None:
+            try:
+                self.highlights = self.library.highlights_for(comparison.articles)
+            except BriefreadError as exc:
+                self.notify(str(exc), severity="error")
         self.query_one("#progress", ProgressBar).display = False
         self.query_one("#sources", SourcesList).show_roles(self.lookup)
+        self._select_source(self._focused())
         shown = _opening(comparison)
         extra = [k for k in range(len(comparison.articles)) if k not in shown]
         for pane, k in zip(self.panes, shown + extra, strict=False):
@@ -224,11 +264,22 @@ class BriefreadApp(App[int]):
             self.lookup.best_kind[k],
             title=title,
             changed=self._changed_words(pane),
+            marked=self._marked(k),
         )
+        if pane is self._focused():
+            self._select_source(pane)
         if restyle_others:
             for other in self.visible_panes:
                 if other is not pane and other.article_index is not None:
                     other.restyle(changed=self._changed_words(other))
+
+    def _select_source(self, pane: ArticlePane) -> None:
+        """Point the sources list at the article of ``pane``."""
+        if pane.article_index is None:
+            return
+        sources = self.query_one("#sources", SourcesList)
+        with suppress(OptionDoesNotExist):  # the list is still being filled
+            sources.highlighted = sources.get_option_index(self.articles[pane.article_index].id)
 
     def _changed_words(self, pane: ArticlePane) -> dict[int, list[tuple[int, int]]]:
         """Spans of words changed in each edited sentence of ``pane`` against its neighbours."""
@@ -337,6 +388,7 @@ class BriefreadApp(App[int]):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         if isinstance(event.widget, ArticlePane) and event.widget.slot < self.pane_count:
             self.focused_pane = event.widget.slot
+            self._select_source(event.widget)
 
     def action_counterpart(self) -> None:
         """Show the current sentence's counterpart; pressed again, the next counterpart."""
@@ -408,8 +460,8 @@ class BriefreadApp(App[int]):
         )
 
     def on_option_list_option_selected(self, event: SourcesList.OptionSelected) -> None:
-        if isinstance(event.option_list, SourcesList):
-            self.open_article(event.option_index)
+        if isinstance(event.option_list, SourcesList) and event.option.id is not None:
+            self.open_article([a.id for a in self.articles].index(event.option.id))
             self._focused().focus()
 
     def action_choose_article(self) -> None:
@@ -468,6 +520,162 @@ class BriefreadApp(App[int]):
         self.focused_pane = 1
         panes[1].focus()
         self._describe_article(right)
+
+    # ── the reader's own highlights ─────────────────────────────────────────────────────
+    def _marked(self, k: int) -> set[int]:
+        """Sentences of article ``k`` inside one of the reader's highlights."""
+        assert self.comparison is not None
+        mine = [h for h in self.highlights if h.article == self.comparison.articles[k].id]
+        return {
+            s.index
+            for s in self.comparison.sentences[k]
+            if any(h.overlaps(s.start, s.end) for h in mine)
+        }
+
+    def current_passage(self) -> tuple[int, int, int] | None:
+        """(article, first sentence, last sentence) of the passage around the current sentence.
+
+        A matched sentence's passage is the longest run of matched sentences (from the
+        comparison's passages) that holds it; a unique sentence's is its unique run.
+        """
+        assert self.comparison is not None and self.lookup is not None
+        pane = self._focused()
+        k, cur = pane.article_index, pane.current
+        if k is None or cur is None:
+            return None
+        run = self.lookup.unique_run_at(k, cur)
+        if run is not None:
+            return k, run.first, run.last
+        spans = [
+            (p.a_first, p.a_last) if p.a_article == k else (p.b_first, p.b_last)
+            for p in self.comparison.passages
+            if (p.a_article == k and p.a_first <= cur <= p.a_last)
+            or (p.b_article == k and p.b_first <= cur <= p.b_last)
+        ]
+        first, last = max(spans, key=lambda fl: fl[1] - fl[0], default=(cur, cur))
+        return k, first, last
+
+    def action_highlight(self) -> None:
+        """Mark the current passage (asking for a note), or unmark it if it is marked."""
+        if not self._matched():
+            return
+        assert self.comparison is not None
+        if self.library is None:
+            self.set_status("Highlights need the library, which could not be opened")
+            return
+        passage = self.current_passage()
+        if passage is None:
+            self.set_status("Pick a sentence first: n, u or / move to one")
+            return
+        k, first, last = passage
+        article = self.comparison.articles[k]
+        sents = self.comparison.sentences[k]
+        cur = sents[self._focused().current or first]
+        existing = [h for h in self.highlights if h.article == article.id]
+        hit = next((h for h in existing if h.overlaps(cur.start, cur.end)), None)
+        if hit is not None:
+            self.library.remove_highlight(article, hit.start, hit.end)
+            self.highlights.remove(hit)
+            self._refresh_marks()
+            self.set_status("Highlight removed")
+            return
+        start, end = sents[first].start, sents[last].end
+
+        def save(answer: tuple[str, str] | None) -> None:
+            if answer is None or self.library is None:
+                return
+            try:
+                mark = self.library.add_highlight(article, start, end, *answer)
+            except BriefreadError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.highlights.append(mark)
+            self._refresh_marks()
+            self.set_status(f"Highlighted {last - first + 1} sentence(s); H lists your highlights")
+
+        self.push_screen(NoteDialog(article.text[start:end]), save)
+
+    def _refresh_marks(self) -> None:
+        for pane in self.visible_panes:
+            if pane.article_index is not None:
+                pane.restyle(marked=self._marked(pane.article_index))
+
+    def action_highlights(self) -> None:
+        if not self._matched():
+            return
+        assert self.comparison is not None
+        arts = self.comparison.articles
+        names = {a.id: article_name(a) for a in arts}
+        ids = [a.id for a in arts]
+
+        def chosen(i: int | None) -> None:
+            if i is None or self.comparison is None:
+                return
+            h = self.highlights[i]
+            k = ids.index(h.article)
+            pane = self._focused()
+            if pane.article_index != k:
+                self._show(pane, k)
+            first = next(s.index for s in self.comparison.sentences[k] if s.end > h.start)
+            self.select(pane, first)
+
+        self.push_screen(HighlightsPanel(self.highlights, names), chosen)
+
+    # ── export ──────────────────────────────────────────────────────────────────────────
+    def action_export(self) -> None:
+        if not self._matched():
+            return
+        assert self.comparison is not None
+        scopes = ("story", "pair", "highlights") if self.pane_count > 1 else ("story", "highlights")
+        original = _opening(self.comparison)[0]
+        stem = _slug(
+            self.comparison.articles[original].title or self.comparison.articles[original].id
+        )
+        self.push_screen(ExportDialog(self.export_dir / f"briefread-{stem}", scopes), self._export)
+
+    def _export(self, request: ExportRequest | None, confirmed: bool = False) -> None:
+        if request is None:
+            return
+        if request.path.exists() and not confirmed:
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._export(request, confirmed=True)
+                else:
+                    self.set_status(f"Not exported: {request.path} kept as it was")
+
+            self.push_screen(ConfirmDialog(f"{request.path} exists. Replace it?"), answer)
+            return
+        try:
+            self.write_export(request)
+        except (BriefreadError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.notify(f"Could not export to {request.path}: {reason}", severity="error")
+            return
+        self.set_status(f"Exported to {request.path}")
+        self.notify(f"Exported to {request.path}", timeout=4)
+
+    def write_export(self, request: ExportRequest) -> None:
+        """Render and write one export (through a temporary file, so nothing is half-written)."""
+        from corpus.export import render
+
+        assert self.comparison is not None
+        pair = None
+        if request.scope == "pair":
+            shown = [p.article_index for p in self.visible_panes if p.article_index is not None]
+            if len(shown) < 2:
+                raise BriefreadError("the current pair needs two panes on screen")
+            pair = (shown[0], shown[1])
+        text = render(
+            self.comparison,
+            request.fmt,
+            scope=request.scope,  # type: ignore[arg-type]
+            pair=pair,
+            highlights=self.highlights,
+            unique=request.unique,
+        )
+        request.path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(request.path, text)
 
     # ── search ──────────────────────────────────────────────────────────────────────────
     def action_search(self) -> None:
@@ -557,8 +765,17 @@ COMMANDS = {
     "overview": "Show: coverage matrix",
     "provenance": "Show: provenance tree",
     "toggle_legend": "Toggle: legend",
+    "highlight": "Highlight: current passage",
+    "highlights": "Show: my highlights",
+    "export": "Export: story, pair or highlights",
 }
 """Palette titles, "verb: object", by binding id."""
+
+
+def _slug(text: str) -> str:
+    """A file-name-safe short form of a title: lower-case words joined by hyphens."""
+    words = "".join(c.lower() if c.isalnum() else " " for c in text).split()
+    return "-".join(words)[:48].strip("-") or "story"
 
 
 def _opening(comparison: Comparison) -> list[int]:

@@ -1,15 +1,24 @@
-"""One article shown as paragraphs, its matched sentences highlighted, one sentence current."""
+"""One article shown as wrapped lines, its matched sentences highlighted, one sentence current.
+
+The pane draws its own lines (Textual's line API, as Toolong does for big logs): a 5,000-word
+article is one widget, not hundreds, so focus changes and key presses stay cheap. Paragraphs are
+wrapped once per width; moving the current sentence re-wraps only the two paragraphs involved.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.events import Resize
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from corpus.article import Article
 from corpus.sentence import Sentence
@@ -17,12 +26,8 @@ from tui.highlight import paragraph_text
 from tui.safe_text import inert
 
 
-class ArticlePane(VerticalScroll, can_focus=True):
-    """Shows one article: plain text first, highlighted once the comparison is ready.
-
-    Moving the current sentence redraws only the two paragraphs involved, so a keypress costs
-    the same on a 200-word brief and a 5,000-word feature.
-    """
+class ArticlePane(ScrollView, can_focus=True):
+    """Shows one article: plain text first, highlighted once the comparison is ready."""
 
     HELP = """\
 ## Article pane
@@ -49,19 +54,25 @@ dim text is page furniture. **✎** marks your own highlights.
         self._text = ""
         self._sentences: Sequence[Sentence] = ()
         self._by_paragraph: dict[int, list[Sentence]] = {}
-        self._widgets: dict[int, Static] = {}
         self._kinds: Mapping[int, str] = {}
         self._changed: Mapping[int, Sequence[tuple[int, int]]] = {}
         self._marked: Collection[int] = ()
+        self._raw: list[Text] = []
+        self._width = 0
+        self._wrapped: dict[int, list[Strip]] = {}
+        self._lines: list[Strip] = []
+        self._starts: list[int] = []
+        self._order: list[int] = []
 
+    # ── what is shown ───────────────────────────────────────────────────────────────────
     def show_raw(self, k: int, article: Article) -> None:
         """Plain paragraphs before matching has finished: text on screen at once."""
         self.article_index = k
         self.current = None
         self.border_title = inert(article.outlet or article.id)
-        self.remove_children()
-        blocks = [p for p in article.text.split("\n\n") if p.strip()]
-        self.mount_all(Static(Text(inert(p)), classes="paragraph") for p in blocks)
+        self._by_paragraph = {}
+        self._raw = [Text(inert(p.strip())) for p in article.text.split("\n\n") if p.strip()]
+        self._rewrap_all()
 
     def show(
         self,
@@ -88,17 +99,9 @@ dim text is page furniture. **✎** marks your own highlights.
         for s in sentences:
             by_par[s.paragraph].append(s)
         self._by_paragraph = dict(sorted(by_par.items()))
-        self.remove_children()
-        self._widgets = {
-            p: Static(self.paragraph(p), classes="paragraph") for p in self._by_paragraph
-        }
-        self.mount_all(self._widgets.values())
+        self._raw = []
+        self._rewrap_all()
         self.scroll_home(animate=False)
-
-    @property
-    def paragraphs(self) -> list[int]:
-        """Paragraph numbers of the article shown, in order."""
-        return list(self._by_paragraph)
 
     def restyle(
         self,
@@ -111,21 +114,48 @@ dim text is page furniture. **✎** marks your own highlights.
             self._changed = changed
         if marked is not None:
             self._marked = marked
-        for p, widget in self._widgets.items():
-            widget.update(self.paragraph(p))
+        self._rewrap_all()
 
     def set_current(self, sentence: int | None) -> None:
         """Make ``sentence`` current (shown reversed) and centre it."""
         old, self.current = self.current, sentence
-        for s in (old, sentence):
-            if s is not None and s < len(self._sentences):
-                p = self._sentences[s].paragraph
-                if p in self._widgets:
-                    self._widgets[p].update(self.paragraph(p))
+        touched = {
+            self._sentences[s].paragraph
+            for s in (old, sentence)
+            if s is not None and s < len(self._sentences)
+        }
+        heights = {p: len(self._wrapped.get(p, ())) for p in touched}
+        for p in touched:
+            if p in self._by_paragraph:
+                self._wrapped[p] = self._wrap(self.paragraph(p))
+        if any(len(self._wrapped.get(p, ())) != h for p, h in heights.items()):
+            self._join()
+        else:
+            for p in touched:
+                first = self._starts[self._order.index(p)]
+                self._lines[first : first + len(self._wrapped[p])] = self._wrapped[p]
+            self.refresh()
         if sentence is not None and sentence < len(self._sentences):
-            widget = self._widgets.get(self._sentences[sentence].paragraph)
-            if widget is not None:
-                self.call_after_refresh(self.scroll_to_widget, widget, center=True, animate=False)
+            self.centre_on(sentence)
+
+    def centre_on(self, sentence: int) -> None:
+        """Scroll so that the first line of ``sentence`` is in the middle of the pane."""
+        s = self._sentences[sentence]
+        if s.paragraph not in self._by_paragraph or not self._order:
+            return
+        first = self._starts[self._order.index(s.paragraph)]
+        line = first + self._line_within(s)
+        self.scroll_to(y=max(0, line - self.scrollable_content_region.height // 2), animate=False)
+
+    @property
+    def marked(self) -> set[int]:
+        """Sentences shown as the reader's own highlights."""
+        return set(self._marked)
+
+    @property
+    def paragraphs(self) -> list[int]:
+        """Paragraph numbers of the article shown, in order."""
+        return list(self._by_paragraph)
 
     def paragraph(self, paragraph: int) -> Text:
         """Paragraph ``paragraph`` as drawn: sentences styled by kind, changed words, marks."""
@@ -137,3 +167,68 @@ dim text is page furniture. **✎** marks your own highlights.
             self._changed,
             self._marked,
         )
+
+    def visible_text(self) -> str:
+        """The text of the lines on screen now (for tests and screen readers of the state)."""
+        top = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        return "\n".join(strip.text.rstrip() for strip in self._lines[top : top + height])
+
+    # ── wrapping and drawing ────────────────────────────────────────────────────────────
+    def on_resize(self, event: Resize) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._rewrap_all()
+
+    def _rewrap_all(self) -> None:
+        self._width = self.scrollable_content_region.width
+        if self._by_paragraph:
+            self._wrapped = {p: self._wrap(self.paragraph(p)) for p in self._by_paragraph}
+        else:
+            self._wrapped = {i: self._wrap(t) for i, t in enumerate(self._raw)}
+        self._join()
+
+    def _wrap(self, text: Text) -> list[Strip]:
+        width = max(self._width, 10)
+        if not self.is_mounted:
+            return []
+        console = self.app.console
+        lines = console.render_lines(text, console.options.update_width(width), pad=False)
+        return [Strip(line, Segment.get_line_length(line)) for line in lines]
+
+    def _join(self) -> None:
+        """Lay the wrapped paragraphs out one after another, a blank line between them."""
+        self._order = list(self._wrapped)
+        self._starts = []
+        lines: list[Strip] = []
+        for p in self._order:
+            if lines:
+                lines.append(Strip.blank(0))
+            self._starts.append(len(lines))
+            lines.extend(self._wrapped[p])
+        self._lines = lines
+        self.virtual_size = Size(self._width, len(lines))
+        self.refresh()
+
+    def _line_within(self, s: Sentence) -> int:
+        """Which wrapped line of its paragraph ``s`` starts on (0 for the first)."""
+        strips = self._wrapped.get(s.paragraph, [])
+        ends = []
+        total = 0
+        for strip in strips:
+            total += len(strip.text) + 1
+            ends.append(total)
+        before = sum(
+            len(inert(self._text[x.start : x.end])) + 3
+            for x in self._by_paragraph[s.paragraph]
+            if x.index < s.index
+        )
+        return min(bisect_right(ends, before), max(len(strips) - 1, 0))
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        index = scroll_y + y
+        style = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, style)
+        return self._lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)

@@ -5,15 +5,22 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from corpus import __version__
 from corpus.article import Article
 from corpus.errors import BriefreadError
 
-FORMATS = ("text", "json")
+if TYPE_CHECKING:
+    from corpus.comparison import Comparison
+    from corpus.library import Library
+
+T = TypeVar("T")
+
+FORMATS = ("text", "json", "md", "csv", "html")
 PROG = "briefread"
 
 
@@ -49,10 +56,17 @@ def reader_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Read one news story across many outlets and see who copied, rewrote or "
         "translated whom. With no sources, opens the bundled sample story.",
-        epilog="Headless: briefread compare [SOURCES…] [--format text|json] [-o PATH]. "
+        epilog="Headless: briefread compare [SOURCES…] [--format text|json|md|csv|html] "
+        "[-o PATH]. "
         "See 'briefread compare --help'.",
     )
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    p.add_argument(
+        "--list", action="store_true", help="list the stories opened before, newest first"
+    )
+    p.add_argument(
+        "--locate", action="store_true", help="show where briefread keeps its files, then exit"
+    )
     _common(p)
     return p
 
@@ -66,7 +80,12 @@ def compare_parser() -> argparse.ArgumentParser:
     )
     _common(p)
     p.add_argument(
-        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="output format: text (readable summary, the default), json (schema 1), md "
+        "(Markdown report), csv (one row per matched sentence pair), html (one self-contained "
+        "page, articles side by side)",
     )
     p.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
     return p
@@ -92,14 +111,125 @@ def load(sources: Sequence[str], max_mb: float) -> list[Article]:
     return articles
 
 
+class _Memory:
+    """The user's library for one run, if it opens. Never fails the run: the first problem
+    with it is warned of once, and the run carries on without it."""
+
+    def __init__(self) -> None:
+        from corpus.library import Library
+
+        self.library: Library | None = None
+        try:
+            self.library = Library.open()
+        except BriefreadError as exc:
+            self._give_up(exc)
+
+    def use(self, action: Callable[[Library], T]) -> T | None:
+        """``action(library)``, or None when there is no library or it fails."""
+        if self.library is None:
+            return None
+        try:
+            return action(self.library)
+        except BriefreadError as exc:
+            self._give_up(exc)
+            return None
+
+    def close(self) -> None:
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+
+    def _give_up(self, exc: BriefreadError) -> None:
+        _warn(f"{exc} (carrying on without the library)")
+        self.close()
+
+
+def _remember(memory: _Memory, sources: Sequence[str], articles: Sequence[Article]) -> None:
+    """Record the story in the library, when its sources can be reopened (not stdin)."""
+    from corpus.library import story_sources
+    from corpus.load import sample_sources
+
+    reopen = story_sources(list(sources) or sample_sources())
+    if reopen is not None:
+        memory.use(lambda library: library.record_story(reopen, articles))
+
+
+def compare_remembered(sources: Sequence[str], max_mb: float, memory: _Memory) -> Comparison:
+    """Load and compare, reusing the library's cached comparison when there is one."""
+    from corpus import comparison as engine
+    from corpus.settings import Settings
+
+    articles = load(sources, max_mb)
+    settings = Settings()
+    found = memory.use(lambda library: library.cached_comparison(articles, settings))
+    if found is None:
+        found = engine.compare(articles, settings)
+        fresh = found
+        memory.use(lambda library: library.store_comparison(fresh, articles))
+    _remember(memory, sources, articles)
+    return found
+
+
+def reader_articles(sources: Sequence[str], max_mb: float, memory: _Memory) -> list[Article]:
+    """The articles to open: the sources given, else the last story if it still loads, else
+    the sample story. The story is recorded as opened."""
+    from corpus.library import story_sources
+    from corpus.load import load_sources
+
+    last = None if sources else memory.use(lambda library: library.last_story())
+    if last is not None and story_sources(last.sources) is not None:
+        articles = load_sources(last.sources, warn=_warn, max_bytes=int(max_mb * 1e6))
+        if articles:
+            _remember(memory, last.sources, articles)
+            return articles
+        _warn("the last story could not be reopened; opening the sample story")
+    articles = load(sources, max_mb)
+    _remember(memory, sources, articles)
+    return articles
+
+
+def run_list() -> int:
+    """Print the stories opened before, newest first: when, how many articles, first sources."""
+    from corpus.library import Library, default_path
+
+    path = default_path()
+    stories = []
+    if path.exists():
+        with Library.open(path) as library:
+            stories = library.stories()
+    if not stories:
+        print(f"No stories yet; open some with '{PROG} SOURCE…'.")
+    for story in stories:
+        when = datetime.fromisoformat(story.opened).astimezone().strftime("%Y-%m-%d %H:%M")
+        count = f"{story.article_count} article{'s' * (story.article_count != 1)}"
+        shown = ", ".join(story.sources[:3])
+        more = f" (+{len(story.sources) - 3} more)" if len(story.sources) > 3 else ""
+        print(f"{when}  {count:>12}  {shown}{more}")
+    return 0
+
+
+def run_locate() -> int:
+    """Print where briefread keeps its files; creates nothing."""
+    from corpus.library import default_path
+    from corpus.places import config_dir, data_dir, documents_dir
+
+    print(f"data folder    {data_dir()}")
+    print(f"config folder  {config_dir()}")
+    print(f"library        {default_path()}")
+    print(f"exports        {documents_dir()}")
+    return 0
+
+
 def run_compare(args: argparse.Namespace) -> int:
     from corpus.atomic import write_atomic
-    from corpus.comparison import compare
-    from corpus.export_json import to_json
-    from corpus.export_text import to_text
+    from corpus.export import render
 
-    comparison = compare(load(args.sources, args.max_size))
-    text = to_json(comparison) if args.format == "json" else to_text(comparison)
+    memory = _Memory()
+    try:
+        comparison = compare_remembered(args.sources, args.max_size, memory)
+    finally:
+        memory.close()
+    text = render(comparison, args.format)
     if args.output:
         target = Path(args.output)
         try:
@@ -113,10 +243,26 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def run_reader(args: argparse.Namespace) -> int:
+    from corpus.places import config_dir, documents_dir
     from tui.app import BriefreadApp
+    from tui.keymap import FILE_NAME, load_keymap
 
-    app = BriefreadApp(load(args.sources, args.max_size))
-    app.run()
+    memory = _Memory()
+    try:
+        keymap, warnings = load_keymap(config_dir() / FILE_NAME)
+        unknown = sorted(set(keymap) - BriefreadApp.binding_ids())
+        if unknown:
+            warnings.append(f"{FILE_NAME}: unknown binding ids ignored: {', '.join(unknown)}")
+        app = BriefreadApp(
+            reader_articles(args.sources, args.max_size, memory),
+            keymap={k: v for k, v in keymap.items() if k not in unknown},
+            warnings=warnings,
+            library=memory.library,
+            export_dir=documents_dir(),
+        )
+        app.run()
+    finally:
+        memory.close()
     return app.return_code or 0
 
 
@@ -129,6 +275,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = compare_parser().parse_args(args_list[1:])
             return run_compare(args)
         args = reader_parser().parse_args(args_list)
+        if args.locate:
+            return run_locate()
+        if args.list:
+            return run_list()
         return run_reader(args)
     except UsageError as exc:
         return _error(f"{exc} (see '{PROG} --help')")

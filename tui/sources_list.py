@@ -44,6 +44,8 @@ articles, its date and language. `enter` shows the selected article in the focus
         """Names with role badges and shares, once the comparison is ready."""
         self.clear_options()
         for k, a in enumerate(lookup.comparison.articles):
+            if k:
+                self.add_option(None)
             label = Text(article_name(a), style="bold")
             label.append(f"\n {role_badge(lookup, k)}")
             meta = [f"{lookup.shared_share(k):.0%} shared", (a.published or "")[:10], a.language]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-from rich.text import Text
 from textual.widgets import Static
 
 from corpus.article import Article
@@ -59,8 +58,7 @@ async def _markup() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await _ready(app, pilot)
         pane = app.query_one("#pane-0", ArticlePane)
-        rendered = [p.render() for p in pane.query(Static)]
-        shown = "".join(r.plain if isinstance(r, Text) else str(r) for r in rendered)
+        shown = pane.visible_text().replace("\n", " ")
         assert "[bold red]Not markup[/]" in shown
         assert "\x1b" not in shown and "no escapes" in shown
         assert app.is_running
