@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
+
+STALE_SECONDS = 60.0
+"""A temporary file of an earlier write older than this was left by a killed process."""
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over."""
+    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over.
+
+    Temporary files that an earlier, killed write of the same ``path`` left behind are removed.
+    """
     path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    _remove_stale(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -21,3 +29,13 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _remove_stale(path: Path) -> None:
+    now = time.time()
+    for leftover in (path.parent or Path(".")).glob(f".{path.name}.*.part"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_SECONDS:
+                leftover.unlink()
+        except OSError:
+            continue  # another writer's file, or already gone: not ours to worry about
