@@ -12,7 +12,7 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.events import DescendantFocus, Resize
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from textual.widgets.option_list import OptionDoesNotExist
@@ -28,7 +28,7 @@ from corpus.library import Library
 from corpus.lookup import Lookup
 from corpus.match import SentenceRef
 from corpus.settings import Settings
-from tui.article_pane import ArticlePane
+from tui.article_pane import ArticlePane, PaneRow
 from tui.export_dialog import ConfirmDialog, ExportDialog, ExportRequest
 from tui.highlight import MARKS, legend
 from tui.highlights_panel import HighlightsPanel
@@ -120,7 +120,7 @@ class BriefreadApp(App[int]):
         yield Header()
         with Horizontal(id="main"):
             yield SourcesList(id="sources")
-            with Horizontal(id="panes"):
+            with PaneRow(id="panes"):
                 for slot in range(MAX_PANES):
                     yield ArticlePane(slot)
         yield ProgressBar(id="progress", show_eta=False)
@@ -136,7 +136,8 @@ class BriefreadApp(App[int]):
             if slot < len(self.articles):
                 pane.show_raw(slot, self.articles[slot])
         self._apply_layout(self.size.width)
-        self.panes[0].focus()
+        self._activate(0)
+        self.query_one(PaneRow).focus()
         self.set_status(f"Matching {len(self.articles)} articles… (escape cancels)")
         if self.keys:
             self.set_keymap(self.keys)
@@ -148,7 +149,7 @@ class BriefreadApp(App[int]):
     def binding_ids(cls) -> set[str]:
         """Every binding id a keymap file may remap."""
         found: set[str] = set()
-        for owner in (cls, ArticlePane):
+        for owner in (cls, PaneRow):
             found |= {b.id for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
         return found
 
@@ -175,8 +176,7 @@ class BriefreadApp(App[int]):
         for slot, pane in enumerate(self.panes):
             pane.display = slot < count
         if self.focused_pane >= count:
-            self.focused_pane = 0
-            self.panes[0].focus()
+            self._activate(0)
         if self.lookup is not None:
             self._fill_panes()
 
@@ -382,13 +382,27 @@ class BriefreadApp(App[int]):
             else:
                 self.screen.focus_previous()
             return
-        self.focused_pane = (self.focused_pane + step) % self.pane_count
-        self._focused().focus()
+        self._activate((self.focused_pane + step) % self.pane_count)
+        self._to_panes()
 
-    def on_descendant_focus(self, event: DescendantFocus) -> None:
-        if isinstance(event.widget, ArticlePane) and event.widget.slot < self.pane_count:
-            self.focused_pane = event.widget.slot
-            self._select_source(event.widget)
+    def _activate(self, slot: int) -> None:
+        """Make the pane in ``slot`` the one keys act on, and show it."""
+        self.focused_pane = slot
+        for pane in self.panes:
+            pane.set_class(pane.slot == slot, "-active")
+        self.query_one(PaneRow).active = self.panes[slot]
+        self._select_source(self.panes[slot])
+
+    def _to_panes(self) -> None:
+        """Give the keyboard back to the panes (from the sources list or the search box)."""
+        row = self.query_one(PaneRow)
+        if self.focused is not row:
+            row.focus()
+
+    def on_article_pane_clicked(self, event: ArticlePane.Clicked) -> None:
+        if event.slot < self.pane_count:
+            self._activate(event.slot)
+            self._to_panes()
 
     def action_counterpart(self) -> None:
         """Show the current sentence's counterpart; pressed again, the next counterpart."""
@@ -432,11 +446,14 @@ class BriefreadApp(App[int]):
         ka, kb, ca, cb = a.article_index, b.article_index, a.current, b.current
         if ka is None or kb is None:
             return
-        a.article_index, b.article_index = kb, ka
-        self._show(a, kb, restyle_others=False)
-        self._show(b, ka, restyle_others=False)
-        a.set_current(cb)
-        b.set_current(ca)
+        if a.wrap_width == b.wrap_width:
+            a.swap_with(b)
+        else:
+            self._show(a, kb, restyle_others=False)
+            self._show(b, ka, restyle_others=False)
+            a.set_current(cb)
+            b.set_current(ca)
+        self._select_source(a)
 
     def action_cycle_layout(self) -> None:
         self.layout_mode = LAYOUTS[(LAYOUTS.index(self.layout_mode) + 1) % len(LAYOUTS)]
@@ -462,7 +479,7 @@ class BriefreadApp(App[int]):
     def on_option_list_option_selected(self, event: SourcesList.OptionSelected) -> None:
         if isinstance(event.option_list, SourcesList) and event.option.id is not None:
             self.open_article([a.id for a in self.articles].index(event.option.id))
-            self._focused().focus()
+            self._to_panes()
 
     def action_choose_article(self) -> None:
         if not self._matched():
@@ -477,7 +494,6 @@ class BriefreadApp(App[int]):
         def chosen(k: int | None) -> None:
             if k is not None:
                 self.open_article(k, pane)
-                pane.focus()
 
         self.push_screen(ArticlePicker(labels, f"Show in pane {pane.slot + 1}"), chosen)
 
@@ -517,8 +533,7 @@ class BriefreadApp(App[int]):
         panes[0].article_index = left
         self._show(panes[0], left, restyle_others=False)
         self._show(panes[1], right)
-        self.focused_pane = 1
-        panes[1].focus()
+        self._activate(1)
         self._describe_article(right)
 
     # ── the reader's own highlights ─────────────────────────────────────────────────────
@@ -713,7 +728,7 @@ class BriefreadApp(App[int]):
         if not box.display:
             return False
         box.display = False
-        self._focused().focus()
+        self._to_panes()
         return True
 
     # ── the rest ────────────────────────────────────────────────────────────────────────

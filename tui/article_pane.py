@@ -10,13 +10,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.events import Resize
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -26,25 +29,18 @@ from tui.highlight import paragraph_text
 from tui.safe_text import inert
 
 
-class ArticlePane(ScrollView, can_focus=True):
-    """Shows one article: plain text first, highlighted once the comparison is ready."""
+class ArticlePane(ScrollView, can_focus=False):
+    """Shows one article: plain text first, highlighted once the comparison is ready.
 
-    HELP = """\
-## Article pane
-One article of the story. Highlights show what is found in other articles:
-**≡ verbatim**, **± edited** (changed words stand out against the neighbouring pane),
-**≈ paraphrase** (also translations), **❝ quote**. Plain text is found nowhere else;
-dim text is page furniture. **✎** marks your own highlights.
+    Panes never take the keyboard focus themselves: the row of panes holds it and the reader
+    marks one pane active, so switching panes does not re-style the whole screen.
+    """
 
-- `n` / `N`: next / previous matched sentence
-- `u` / `U`: next / previous passage found nowhere else
-- `enter`: show the counterpart in the other pane (again: the next counterpart)
-- `j` / `k`, arrows, page keys: scroll
-"""
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Scroll down", show=False, id="scroll_down"),
-        Binding("k", "scroll_up", "Scroll up", show=False, id="scroll_up"),
-    ]
+    @dataclass
+    class Clicked(Message):
+        """The reader clicked into this pane: make it the active one."""
+
+        slot: int
 
     def __init__(self, slot: int) -> None:
         super().__init__(id=f"pane-{slot}", classes="pane")
@@ -63,6 +59,9 @@ dim text is page furniture. **✎** marks your own highlights.
         self._lines: list[Strip] = []
         self._starts: list[int] = []
         self._order: list[int] = []
+
+    def on_click(self) -> None:
+        self.post_message(self.Clicked(self.slot))
 
     # ── what is shown ───────────────────────────────────────────────────────────────────
     def show_raw(self, k: int, article: Article) -> None:
@@ -109,34 +108,77 @@ dim text is page furniture. **✎** marks your own highlights.
         changed: Mapping[int, Sequence[tuple[int, int]]] | None = None,
         marked: Collection[int] | None = None,
     ) -> None:
-        """Redraw with new changed-word spans or highlights, keeping the article and position."""
+        """Redraw with new changed-word spans or highlights, keeping the article and position.
+
+        Only the paragraphs whose sentences look different are wrapped again.
+        """
+        touched: set[int] = set()
         if changed is not None:
+            old = self._changed
+            keys = set(old) | set(changed)
+            touched |= {k for k in keys if list(old.get(k, ())) != list(changed.get(k, ()))}
             self._changed = changed
         if marked is not None:
+            touched |= set(self._marked) ^ set(marked)
             self._marked = marked
-        self._rewrap_all()
+        self._rewrap({self._sentences[s].paragraph for s in touched if s < len(self._sentences)})
 
     def set_current(self, sentence: int | None) -> None:
         """Make ``sentence`` current (shown reversed) and centre it."""
         old, self.current = self.current, sentence
-        touched = {
-            self._sentences[s].paragraph
-            for s in (old, sentence)
-            if s is not None and s < len(self._sentences)
-        }
-        heights = {p: len(self._wrapped.get(p, ())) for p in touched}
-        for p in touched:
-            if p in self._by_paragraph:
-                self._wrapped[p] = self._wrap(self.paragraph(p))
-        if any(len(self._wrapped.get(p, ())) != h for p, h in heights.items()):
-            self._join()
-        else:
-            for p in touched:
-                first = self._starts[self._order.index(p)]
-                self._lines[first : first + len(self._wrapped[p])] = self._wrapped[p]
-            self.refresh()
+        self._rewrap(
+            {
+                self._sentences[s].paragraph
+                for s in (old, sentence)
+                if s is not None and s < len(self._sentences)
+            }
+        )
         if sentence is not None and sentence < len(self._sentences):
             self.centre_on(sentence)
+
+    def _rewrap(self, paragraphs: set[int]) -> None:
+        """Wrap these paragraphs again; lay everything out again only if their heights changed."""
+        paragraphs &= set(self._by_paragraph)
+        if not paragraphs:
+            return
+        heights = {p: len(self._wrapped.get(p, ())) for p in paragraphs}
+        for p in paragraphs:
+            self._wrapped[p] = self._wrap(self.paragraph(p))
+        if any(len(self._wrapped[p]) != h for p, h in heights.items()):
+            self._join()
+            return
+        for p in paragraphs:
+            first = self._starts[self._order.index(p)]
+            self._lines[first : first + len(self._wrapped[p])] = self._wrapped[p]
+        self.refresh()
+
+    def swap_with(self, other: ArticlePane) -> None:
+        """Exchange what two panes of the same width show, without wrapping anything again."""
+        fields = (
+            "article_index", "current", "_text", "_sentences", "_by_paragraph", "_kinds",
+            "_changed", "_marked", "_raw", "_wrapped", "_lines", "_starts", "_order",
+        )  # fmt: skip
+        titles = (
+            other.border_title,
+            other.border_subtitle,
+            self.border_title,
+            self.border_subtitle,
+        )
+        for name in fields:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            setattr(self, name, theirs)
+            setattr(other, name, mine)
+        y_mine, y_theirs = self.scroll_offset.y, other.scroll_offset.y
+        self.border_title, self.border_subtitle, other.border_title, other.border_subtitle = titles
+        for pane, y in ((self, y_theirs), (other, y_mine)):
+            pane.virtual_size = Size(pane._width, len(pane._lines))
+            pane.scroll_to(y=y, animate=False)
+            pane.refresh()
+
+    @property
+    def wrap_width(self) -> int:
+        """The width (cells) the lines are wrapped to."""
+        return self._width
 
     def centre_on(self, sentence: int) -> None:
         """Scroll so that the first line of ``sentence`` is in the middle of the pane."""
@@ -232,3 +274,47 @@ dim text is page furniture. **✎** marks your own highlights.
         if index >= len(self._lines):
             return Strip.blank(width, style)
         return self._lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+
+
+class PaneRow(Horizontal, can_focus=True):
+    """The article panes side by side. It holds the keyboard focus for them and scrolls the
+    active pane (set by the reader) with the scrolling keys."""
+
+    HELP = """\
+## Article pane
+One article of the story. Highlights show what is found in other articles:
+**≡ verbatim**, **± edited** (changed words stand out against the neighbouring pane),
+**≈ paraphrase** (also translations), **❝ quote**. Plain text is found nowhere else;
+dim text is page furniture. **✎** marks your own highlights.
+
+- `n` / `N`: next / previous matched sentence
+- `u` / `U`: next / previous passage found nowhere else
+- `enter`: show the counterpart in the other pane (again: the next counterpart)
+- `j` / `k`, arrows, page keys: scroll
+"""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll(1)", "Scroll down", show=False, id="scroll_down"),
+        Binding("k,up", "scroll(-1)", "Scroll up", show=False, id="scroll_up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="page_up"),
+        Binding("home", "ends(0)", "Top", show=False, id="scroll_home"),
+        Binding("end", "ends(1)", "Bottom", show=False, id="scroll_end"),
+    ]
+
+    active: ArticlePane | None = None
+
+    def action_scroll(self, lines: int) -> None:
+        if self.active is not None:
+            self.active.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        if self.active is not None:
+            page = max(1, self.active.scrollable_content_region.height - 2)
+            self.active.scroll_relative(y=direction * page, animate=False)
+
+    def action_ends(self, end: int) -> None:
+        if self.active is not None:
+            if end:
+                self.active.scroll_end(animate=False)
+            else:
+                self.active.scroll_home(animate=False)

@@ -154,8 +154,14 @@ def _remember(memory: _Memory, sources: Sequence[str], articles: Sequence[Articl
         memory.use(lambda library: library.record_story(reopen, articles))
 
 
-def compare_remembered(sources: Sequence[str], max_mb: float, memory: _Memory) -> Comparison:
-    """Load and compare, reusing the library's cached comparison when there is one."""
+def compare_remembered(
+    sources: Sequence[str],
+    max_mb: float,
+    memory: _Memory,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Comparison:
+    """Load and compare, reusing the library's cached comparison when there is one.
+    ``progress`` hears of the comparison's stages (see :func:`corpus.comparison.compare`)."""
     from corpus import comparison as engine
     from corpus.settings import Settings
 
@@ -163,7 +169,7 @@ def compare_remembered(sources: Sequence[str], max_mb: float, memory: _Memory) -
     settings = Settings()
     found = memory.use(lambda library: library.cached_comparison(articles, settings))
     if found is None:
-        found = engine.compare(articles, settings)
+        found = engine.compare(articles, settings, progress)
         fresh = found
         memory.use(lambda library: library.store_comparison(fresh, articles))
     _remember(memory, sources, articles)
@@ -223,10 +229,12 @@ def run_locate() -> int:
 def run_compare(args: argparse.Namespace) -> int:
     from corpus.atomic import write_atomic
     from corpus.export import render
+    from tui.progress_line import ProgressLine
 
     memory = _Memory()
     try:
-        comparison = compare_remembered(args.sources, args.max_size, memory)
+        with ProgressLine(sys.stderr) as bar:  # drawn only when stderr is a terminal
+            comparison = compare_remembered(args.sources, args.max_size, memory, bar)
     finally:
         memory.close()
     text = render(comparison, args.format)

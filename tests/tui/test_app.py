@@ -40,7 +40,7 @@ async def _walk() -> None:
         assert pane.current == first
         assert "sources" in str(app.query_one("#status", Static).render())
         await pilot.press("tab")
-        assert app.focused is app.query_one("#pane-1", ArticlePane)
+        assert app.focused_pane == 1 and app.query_one("#pane-1", ArticlePane).has_class("-active")
 
 
 def test_markup_in_article_text_is_shown_literally() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 import corpus.comparison
 from corpus.article import Article
-from corpus.comparison import Comparison
+from corpus.comparison import Comparison, Progress
 from corpus.library import Library
 from corpus.load import sample_sources
 from corpus.settings import Settings
@@ -50,9 +50,11 @@ def compare_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = corpus.comparison.compare
 
-    def counting(articles: list[Article], settings: Settings | None = None) -> Comparison:
+    def counting(
+        articles: list[Article], settings: Settings | None = None, progress: Progress | None = None
+    ) -> Comparison:
         calls.append(len(articles))
-        return real(articles, settings)
+        return real(articles, settings, progress)
 
     monkeypatch.setattr(corpus.comparison, "compare", counting)
     return calls

@@ -16,6 +16,7 @@ from corpus.match import SentenceRef
 from tests.tui.support import pane, status, wait_for
 from tui import app as app_module
 from tui.app import BriefreadApp, auto_panes
+from tui.article_pane import PaneRow
 from tui.highlight import CHANGED
 from tui.overview import OverviewScreen
 from tui.picker import ArticlePicker
@@ -36,6 +37,13 @@ def drive(articles: list[Article], scenario: Scenario, size: tuple[int, int] = (
     asyncio.run(main())
 
 
+def active(app: BriefreadApp) -> int:
+    """The slot of the pane keys act on, checked against what the screen shows."""
+    shown = [p.slot for p in app.panes if p.has_class("-active")]
+    assert shown == [app.focused_pane]
+    return app.focused_pane
+
+
 def index_of(app: BriefreadApp, article_id: str) -> int:
     return [a.id for a in app.articles].index(article_id)
 
@@ -47,7 +55,7 @@ def test_opens_on_the_original_beside_its_first_copy(sample_articles: list[Artic
         assert app.comparison.provenance.sources[pane(app, 1).article_index or 0] == index_of(
             app, "wire"
         )
-        assert app.focused is pane(app, 0)
+        assert active(app) == 0 and isinstance(app.focused, PaneRow)
         assert app.pane_count == 2
 
     drive(sample_articles, check)
@@ -109,7 +117,7 @@ def test_enter_shows_each_counterpart_in_turn(sample_articles: list[Article]) ->
             target = others[turn][0]
             assert (right.article_index, right.current) == (target.article, target.sentence)
             assert f"counterpart {turn + 1} of {len(others)}" in status(app)
-        assert app.focused is left  # focus stays, so enter keeps cycling
+        assert active(app) == 0  # the active pane stays, so enter keeps cycling
 
     drive(sample_articles, check)
 
@@ -117,11 +125,13 @@ def test_enter_shows_each_counterpart_in_turn(sample_articles: list[Article]) ->
 def test_tab_moves_focus_between_visible_panes(sample_articles: list[Article]) -> None:
     async def check(app: BriefreadApp, pilot: Any) -> None:
         await pilot.press("tab")
-        assert app.focused is pane(app, 1) and app.focused_pane == 1
+        assert active(app) == 1
         await pilot.press("tab")
-        assert app.focused is pane(app, 0)
+        assert active(app) == 0
         await pilot.press("shift+tab")
-        assert app.focused is pane(app, 1)
+        assert active(app) == 1
+        await pilot.press("n")
+        assert pane(app, 1).current is not None and pane(app, 0).current is None
 
     drive(sample_articles, check)
 
@@ -195,7 +205,7 @@ def test_slash_searches_the_focused_article(sample_articles: list[Article]) -> N
         assert left.current is not None and left.current > first
         assert "hit 2 of" in status(app)
         await pilot.press("escape")
-        assert not box.display and app.focused is left
+        assert not box.display and isinstance(app.focused, PaneRow) and active(app) == 0
 
     drive(sample_articles, check)
 
@@ -334,3 +344,23 @@ def test_text_is_on_screen_before_matching_and_escape_cancels(
         release.set()
 
     asyncio.run(main())
+
+
+def test_scroll_keys_move_the_active_pane_only(sample_articles: list[Article]) -> None:
+    async def check(app: BriefreadApp, pilot: Any) -> None:
+        await pilot.press("j", "j", "pagedown")
+        assert pane(app, 0).scroll_offset.y > 2 and pane(app, 1).scroll_offset.y == 0
+        await pilot.press("home")
+        assert pane(app, 0).scroll_offset.y == 0
+        await pilot.press("tab", "end")
+        assert pane(app, 1).scroll_offset.y > 0 and pane(app, 0).scroll_offset.y == 0
+
+    drive(sample_articles, check)
+
+
+def test_clicking_a_pane_makes_it_active(sample_articles: list[Article]) -> None:
+    async def check(app: BriefreadApp, pilot: Any) -> None:
+        await pilot.click("#pane-1")
+        assert active(app) == 1
+
+    drive(sample_articles, check)
