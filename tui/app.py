@@ -142,7 +142,7 @@ class BriefreadApp(App[int]):
         if self.keys:
             self.set_keymap(self.keys)
         for warning in self._startup_warnings:
-            self.notify(warning, severity="warning", timeout=8)
+            self.notify(warning, severity="warning", timeout=8, markup=False)
         self.run_comparison()
 
     @classmethod
@@ -231,7 +231,7 @@ class BriefreadApp(App[int]):
             try:
                 self.highlights = self.library.highlights_for(comparison.articles)
             except BriefreadError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(str(exc), severity="error", markup=False)
         self.query_one("#progress", ProgressBar).display = False
         self.query_one("#sources", SourcesList).show_roles(self.lookup)
         self._select_source(self._focused())
@@ -458,7 +458,7 @@ class BriefreadApp(App[int]):
     def action_cycle_layout(self) -> None:
         self.layout_mode = LAYOUTS[(LAYOUTS.index(self.layout_mode) + 1) % len(LAYOUTS)]
         self._apply_layout(self.size.width)
-        self.notify(f"Panes: {self.layout_mode} ({self.pane_count} shown)", timeout=2)
+        self.notify(f"Panes: {self.layout_mode} ({self.pane_count} shown)", timeout=2, markup=False)
 
     def open_article(self, k: int, pane: ArticlePane | None = None) -> None:
         """Show article ``k`` in ``pane`` (default: the focused one)."""
@@ -602,7 +602,7 @@ class BriefreadApp(App[int]):
             try:
                 mark = self.library.add_highlight(article, start, end, *answer)
             except BriefreadError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(str(exc), severity="error", markup=False)
                 return
             self.highlights.append(mark)
             self._refresh_marks()
@@ -665,10 +665,12 @@ class BriefreadApp(App[int]):
             self.write_export(request)
         except (BriefreadError, OSError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.notify(f"Could not export to {request.path}: {reason}", severity="error")
+            self.notify(
+                f"Could not export to {request.path}: {reason}", severity="error", markup=False
+            )
             return
         self.set_status(f"Exported to {request.path}")
-        self.notify(f"Exported to {request.path}", timeout=4)
+        self.notify(f"Exported to {request.path}", timeout=4, markup=False)
 
     def write_export(self, request: ExportRequest) -> None:
         """Render and write one export (through a temporary file, so nothing is half-written)."""

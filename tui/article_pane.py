@@ -68,7 +68,7 @@ class ArticlePane(ScrollView, can_focus=False):
         """Plain paragraphs before matching has finished: text on screen at once."""
         self.article_index = k
         self.current = None
-        self.border_title = inert(article.outlet or article.id)
+        self.border_title = Text(inert(article.outlet or article.id))
         self._by_paragraph = {}
         self._raw = [Text(inert(p.strip())) for p in article.text.split("\n\n") if p.strip()]
         self._rewrap_all()
@@ -92,8 +92,8 @@ class ArticlePane(ScrollView, can_focus=False):
         self._kinds = kinds
         self._changed = changed or {}
         self._marked = marked
-        self.border_title = inert(title)
-        self.border_subtitle = inert(article.published or "")
+        self.border_title = Text(inert(title))
+        self.border_subtitle = Text(inert(article.published or ""))
         by_par: dict[int, list[Sentence]] = defaultdict(list)
         for s in sentences:
             by_par[s.paragraph].append(s)
