@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -59,6 +60,8 @@ class ArticlePane(ScrollView, can_focus=False):
         self._lines: list[Strip] = []
         self._starts: list[int] = []
         self._order: list[int] = []
+        self._drawn: dict[tuple[int, int, int, Style], tuple[Strip, Strip]] = {}
+        """Finished screen lines by (line, scroll x, width, base style), kept while unchanged."""
 
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.slot))
@@ -273,7 +276,16 @@ class ArticlePane(ScrollView, can_focus=False):
         style = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, style)
-        return self._lines[index].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+        line = self._lines[index]
+        key = (index, scroll_x, width, style)
+        cached = self._drawn.get(key)
+        if cached is not None and cached[0] is line:
+            return cached[1]
+        strip = line.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+        if len(self._drawn) > 4096:
+            self._drawn.clear()
+        self._drawn[key] = (line, strip)
+        return strip
 
 
 class PaneRow(Horizontal, can_focus=True):
