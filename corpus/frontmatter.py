@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _DELIMITER = "---"
-_FIELD = re.compile(r"^([A-Za-z][\w .-]*?)\s*:(?:\s+(.*?))?\s*$")
+_KEY = re.compile(r"[A-Za-z][\w .-]*")
 # Indented continuation lines and YAML list items belong to the field above; we ignore them.
 _IGNORED = re.compile(r"^(\s+\S.*|-\s.*|#.*|\s*)$")
 
@@ -32,14 +32,27 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
         if line.rstrip() == _DELIMITER:
             body = "\n".join(lines[number + 1 :])
             return fields, body.lstrip("\n")
-        match = _FIELD.match(line)
-        if match is not None:
-            value = _unquote(match.group(2) or "")
+        field = _field(line)
+        if field is not None:
+            key, value = field
             if value:
-                fields[match.group(1).lower()] = value
+                fields[key] = value
         elif _IGNORED.match(line) is None:
             return {}, text
     return {}, text
+
+
+def _field(line: str) -> tuple[str, str] | None:
+    """(lowercased key, unquoted value) of a ``key: value`` line, else None.
+
+    Parsed by hand rather than with one regular expression, so that a long line of spaces costs
+    time in proportion to its length.
+    """
+    key, colon, rest = line.partition(":")
+    key = key.rstrip()
+    if not colon or _KEY.fullmatch(key) is None or (rest and not rest[0].isspace()):
+        return None
+    return key.lower(), _unquote(rest.strip())
 
 
 def _unquote(value: str) -> str:

@@ -12,7 +12,9 @@ import re
 from typing import Any
 
 from corpus.article import Article
+from corpus.boilerplate import is_boilerplate
 from corpus.errors import SourceError
+from corpus.quote import count_words
 
 _TAG = re.compile(r"<(meta|link|html)\b([^>]*)>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
@@ -23,6 +25,13 @@ _ISO_DATE = re.compile(
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 # Metadata sits in the head; there is no need to scan a whole long page for it.
 _HEAD_CHARS = 200_000
+_LARGE_PAGE_CHARS = 5_000_000
+"""Pages longer than this (characters of HTML) skip trafilatura's fallback extractors and its
+search of the whole text for a date: both grow faster than the page, and no news page is this
+long without being a dump of many pages."""
+_MIN_ARTICLE_WORDS = 3
+"""A page is an article only if some paragraph that is not page furniture has this many words
+(the fewest a sentence needs to be matched): a menu ("Home") or a footer is not an article."""
 _PUBLISHED_KEYS = (
     "article:published_time",
     "datepublished",
@@ -42,23 +51,29 @@ def extract_html(html: str, source: str) -> Article:
     page's own ISO 8601 timestamp when it has one (a time of day helps order same-day copies),
     otherwise trafilatura's date (``YYYY-MM-DD``). ``language`` is the ``<html lang>`` tag as
     written (``en-GB``), else ``content-language`` or ``og:locale``. Nothing is fetched.
-    Raises :class:`SourceError` when the page holds no article text.
+    Raises :class:`SourceError` when the page holds no article text (nothing, or only short
+    lines such as a menu, or only page furniture such as a copyright line).
     """
     import trafilatura  # deferred: importing it takes a large share of a second
+    from trafilatura.settings import set_date_params
 
+    large = len(html) > _LARGE_PAGE_CHARS
     document: Any = trafilatura.bare_extraction(
         html,
+        fast=large,
         with_metadata=True,
         include_comments=False,
         include_images=False,
         include_links=False,
         include_formatting=False,
+        date_extraction_params=set_date_params(extensive=not large),
     )
     raw = (document.text if document is not None else None) or ""
     paragraphs = [line.strip() for line in raw.split("\n")]
-    text = "\n\n".join(p for p in paragraphs if p)
-    if not text:
+    paragraphs = [p for p in paragraphs if p]
+    if not any(_is_article_paragraph(p) for p in paragraphs):
         raise SourceError(source, "no article text found in the page")
+    text = "\n\n".join(paragraphs)
     meta = _page_metadata(html[:_HEAD_CHARS])
     return Article(
         source=source,
@@ -69,6 +84,10 @@ def extract_html(html: str, source: str) -> Article:
         published=_published(meta, html[:_HEAD_CHARS]) or _clean(document.date),
         language=_language(meta) or _clean(document.language),
     )
+
+
+def _is_article_paragraph(paragraph: str) -> bool:
+    return count_words(paragraph) >= _MIN_ARTICLE_WORDS and not is_boilerplate(paragraph)
 
 
 def _page_metadata(head: str) -> dict[str, str]:

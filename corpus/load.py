@@ -61,6 +61,8 @@ _HTML_START = re.compile(
 )
 _HTML_ANYWHERE = re.compile(r"<(?:html|body)\b[^>]*>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SNIFF_CHARS = 4096  # leading characters looked at to tell HTML from text
 _SLUG_CHARS = 40
 
@@ -96,16 +98,22 @@ def load_sources(
 
     Every returned article has its text stripped of surrounding whitespace and a short ``id``
     unique within the list; articles with no text are dropped with a warning. ``warn`` gets one
-    line naming the source and the reason; nothing here raises for a bad source.
+    line naming the source and the reason (control characters in it escaped, bytes of a file
+    name that are not UTF-8 shown as U+FFFD, as they are in ``source``); nothing here raises
+    for a bad source.
     """
+
+    def report(message: str) -> None:
+        warn(_printable(message))
+
     kept: list[_Loaded] = []
     for source in sources:
         try:
-            loaded = _load_source(source, warn, stdin, max_bytes, fetch)
+            loaded = _load_source(source, report, stdin, max_bytes, fetch)
         except SourceError as error:
-            warn(str(error))
+            report(str(error))
             continue
-        kept.extend(_with_text(loaded, warn))
+        kept.extend(_with_text(loaded, report))
     return _with_ids(kept)
 
 
@@ -322,8 +330,16 @@ def _with_ids(items: Sequence[_Loaded]) -> list[Article]:
             identifier = f"{item.slug}-{number}"
             taken.add(identifier)
         first_seen.add(item.slug)
-        articles.append(replace(item.article, id=identifier))
+        source = _SURROGATE.sub("\ufffd", item.article.source)
+        articles.append(replace(item.article, id=identifier, source=source))
     return articles
+
+
+def _printable(message: str) -> str:
+    """``message`` on one line and encodable: control characters escaped as Python would
+    write them, lone surrogates (undecodable bytes of a file name) as U+FFFD."""
+    message = _SURROGATE.sub("\ufffd", message)
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
 
 
 def _slug(name: str) -> str:
@@ -362,13 +378,13 @@ def _too_large(size: int | None, limit: int) -> str:
     """Why a source over ``limit`` bytes is refused, sizes in megabytes (10^6 bytes)."""
     limit_text = _megabytes(limit)
     if size is None:
-        return f"is over the {limit_text} MB limit (see --max-size)"
+        return f"is over the {limit_text} MB limit (raise it with --max-size)"
     size_text = _megabytes(size)
     decimals = 1
     while float(size_text) <= float(limit_text) and decimals < 7:
         size_text = f"{size / 1_000_000:.{decimals}f}"
         decimals += 1
-    return f"is {size_text} MB, over the {limit_text} MB limit (see --max-size)"
+    return f"is {size_text} MB, over the {limit_text} MB limit (raise it with --max-size)"
 
 
 def _megabytes(size: int) -> str:

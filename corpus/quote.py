@@ -54,6 +54,8 @@ _ALWAYS_OPEN = frozenset("“„‟«「『")
 _SINGLE = frozenset("‘‚'‹›")
 """Marks that are also apostrophes or otherwise ambiguous: they need letters on the right side."""
 _BEFORE_OPENER = frozenset('([{—–-:/“«„"')
+_CLOSE_ONLY = frozenset("’」』")
+"""Marks that never open a quotation (’ is far more often an apostrophe)."""
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -147,7 +149,7 @@ def _opens(text: str, at: int, para_start: int, para_end: int) -> bool:
     clear_left = before.isspace() or before in _BEFORE_OPENER
     if mark == '"':
         return clear_left and not after.isspace()
-    if mark == "’":
+    if mark in _CLOSE_ONLY:
         return False
     # » and ” open only in the languages that use them so (»Wir…«, ”Vi…”): a letter follows.
     return clear_left and after.isalpha()

@@ -29,6 +29,10 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "language": ("language", "lang"),
 }
 _DELIMITERS = (",", ";", "\t", "|")
+_MAX_ROW_WARNINGS = 10
+"""Warnings about single rows or lines shown for one file; the rest are counted in one line."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone UTF-16 surrogate, which JSON's ``\\ud800`` escapes can produce but no file can hold."""
 
 
 def normalise_name(name: str) -> str:
@@ -42,7 +46,8 @@ def load_csv(data: bytes, source: str, *, warn: Callable[[str], None]) -> list[A
     ``source`` names the file as the user gave it; each article's source is
     ``f"{source}#row-{n}"`` with n counting data rows from 1 (the header and blank lines are not
     counted). The delimiter (comma, semicolon, tab or bar) is read from the header line. Rows
-    with no text are skipped with a warning; extra cells are ignored, missing cells are empty.
+    with no text are skipped with a warning (after ten, one more line counts the rest); extra
+    cells are ignored, missing cells are empty.
     Raises :class:`SourceError` when no column holds text.
     """
     text = decode_bytes(data, source)
@@ -62,15 +67,17 @@ def load_csv(data: bytes, source: str, *, warn: Callable[[str], None]) -> list[A
     if "text" not in chosen:
         raise SourceError(source, _no_text_reason(header, "columns"))
     articles: list[Article] = []
+    skipped = _RowWarnings(source, warn)
     number = 0
     for row in rows:
         if not any(cell.strip() for cell in row):
             continue
         number += 1
         cells = {field: row[index] if index < len(row) else "" for field, index in chosen.items()}
-        article = _article(f"{source}#row-{number}", cells, warn)
+        article = _article(f"{source}#row-{number}", cells, skipped)
         if article is not None:
             articles.append(article)
+    skipped.summarise()
     return articles
 
 
@@ -80,8 +87,9 @@ def load_jsonl(data: bytes, source: str, *, warn: Callable[[str], None]) -> list
     Each article's source is ``f"{source}#row-{n}"`` where n is the physical line number from 1,
     so that a warning or a result points at the line an editor shows (blank lines are skipped
     but counted). Keys are recognised like CSV columns; a nested outlet such as
-    ``{"source": {"name": "…"}}`` gives its ``name``. Invalid lines and objects without text are
-    skipped with a warning. Raises :class:`SourceError` when no object has a text field.
+    ``{"source": {"name": "…"}}`` gives its ``name``. Invalid lines (nested too deeply
+    included) and objects without text are skipped with a warning (after ten, one more line
+    counts the rest). Raises :class:`SourceError` when no object has a text field.
     """
     text = decode_bytes(data, source)
     # (line number, normalised object or the reason the line is skipped), in line order
@@ -95,6 +103,9 @@ def load_jsonl(data: bytes, source: str, *, warn: Callable[[str], None]) -> list
         except json.JSONDecodeError as error:
             lines.append((number, f"is not valid JSON ({error.msg})"))
             continue
+        except RecursionError:
+            lines.append((number, "is nested too deeply to read"))
+            continue
         if not isinstance(value, dict):
             lines.append((number, "is not a JSON object"))
             continue
@@ -104,15 +115,38 @@ def load_jsonl(data: bytes, source: str, *, warn: Callable[[str], None]) -> list
     if objects and not any("text" in _choose_keys(obj) for obj in objects):
         raise SourceError(source, _no_text_reason(first_keys, "fields"))
     articles: list[Article] = []
+    skipped = _RowWarnings(source, warn)
     for number, obj in lines:
         if isinstance(obj, str):
-            warn(f"{source}: line {number} {obj}, skipped")
+            skipped(f"{source}: line {number} {obj}, skipped")
             continue
         cells = {field: _as_text(obj[key]) for field, key in _choose_keys(obj).items()}
-        article = _article(f"{source}#row-{number}", cells, warn)
+        article = _article(f"{source}#row-{number}", cells, skipped)
         if article is not None:
             articles.append(article)
+    skipped.summarise()
     return articles
+
+
+class _RowWarnings:
+    """Passes on the first :data:`_MAX_ROW_WARNINGS` row warnings of a file, then counts, so
+    that a file that is not an export at all gives a few lines rather than one per line."""
+
+    def __init__(self, source: str, warn: Callable[[str], None]) -> None:
+        self.source = source
+        self.warn = warn
+        self.count = 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        if self.count <= _MAX_ROW_WARNINGS:
+            self.warn(message)
+
+    def summarise(self) -> None:
+        """One line for the warnings not shown, if any."""
+        hidden = self.count - _MAX_ROW_WARNINGS
+        if hidden > 0:
+            self.warn(f"{self.source}: {hidden:,} more rows skipped ({self.count:,} in all)")
 
 
 def _choose_keys(present: Collection[str]) -> dict[str, str]:
@@ -150,7 +184,7 @@ def _as_text(value: object) -> str:
     if value is None or isinstance(value, bool):
         return ""
     if isinstance(value, str):
-        return value
+        return _SURROGATE.sub("\ufffd", value)
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, dict):

@@ -17,6 +17,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from email.message import Message
 from typing import Any
 
@@ -26,6 +27,12 @@ from corpus.errors import SourceError
 USER_AGENT = f"briefread/{__version__}"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHUNK = 65_536  # bytes read from the socket at a time
+_TLS_HINTS = {
+    "WRONG_VERSION_NUMBER": "the server did not answer in TLS; try http://",
+    "TLSV1_ALERT_PROTOCOL_VERSION": "the server only offers an outdated TLS version",
+    "UNSUPPORTED_PROTOCOL": "the server only offers an outdated TLS version",
+}
+"""OpenSSL reasons that say little on their own, with what they usually mean."""
 
 
 def fetch_url(
@@ -37,35 +44,65 @@ def fetch_url(
 ) -> tuple[bytes, str, str]:
     """Fetch ``url``; return (body, Content-Type header value or "", final URL after redirects).
 
-    ``timeout`` is in seconds for the whole fetch, redirects included (host name lookup is the
-    one step the operating system does not let us bound). ``max_bytes`` caps the body.
-    Raises :class:`SourceError` naming ``url`` with a one-line reason for every failure.
+    ``timeout`` is in seconds for the whole fetch: host name lookup, connecting, TLS, headers,
+    body and every redirect. ``max_bytes`` caps the body. A URL with a user name or password is
+    refused (nothing is ever sent but the request line and two plain headers). Raises
+    :class:`SourceError` naming ``url`` with a one-line reason for every failure.
     """
     deadline = time.monotonic() + timeout
+    _check_url(url, url)
     current = url
     visited = {_without_fragment(url)}
     for _ in range(max_redirects + 1):
-        _check_scheme(url, current)
         status, headers, body = _fetch_once(url, current, deadline, timeout, max_bytes)
         if status not in _REDIRECTS:
             return body, headers.get("Content-Type", ""), current
         location = headers.get("Location")
         if not location:
             raise SourceError(url, f"HTTP {status} redirect without a Location header")
-        current = urllib.parse.urljoin(current, location.strip())
+        try:
+            current = urllib.parse.urljoin(current, location.strip())
+        except ValueError as error:
+            raise SourceError(url, f"redirected to an invalid URL ({error})") from None
+        _check_url(url, current)
         if _without_fragment(current) in visited:
             raise SourceError(url, f"redirect loop (back to {current})")
         visited.add(_without_fragment(current))
     raise SourceError(url, f"too many redirects (more than {max_redirects})")
 
 
-def _check_scheme(url: str, current: str) -> None:
-    parts = urllib.parse.urlsplit(current)
+def _check_url(url: str, current: str) -> None:
+    """Refuse ``current`` (``url`` or where it redirected) unless it is a plain http(s) URL."""
+    where = "" if current == url else f" (redirected to {_masked(current)})"
+    try:
+        parts = urllib.parse.urlsplit(current)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number 0..65535
+    except ValueError as error:
+        raise SourceError(_masked(url), f"not a valid URL: {error}{where}") from None
     if parts.scheme.lower() not in ("http", "https"):
-        where = "" if current == url else f" (redirected to {current})"
-        raise SourceError(url, f"only http and https URLs are supported{where}")
+        raise SourceError(_masked(url), f"only http and https URLs are supported{where}")
+    if "@" in parts.netloc:
+        raise SourceError(
+            _masked(url),
+            f"URLs with a user name or password are not supported{where}; "
+            "briefread sends no credentials",
+        )
     if not parts.hostname:
-        raise SourceError(url, "not a valid URL: no host name")
+        raise SourceError(url, f"not a valid URL: no host name{where}")
+
+
+def _masked(url: str) -> str:
+    """``url`` with any password replaced by ``***``, fit to show in a message."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return url
+    if not password:
+        return url
+    user_info, _, host = parts.netloc.rpartition("@")
+    user = user_info.partition(":")[0]
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
 
 
 def _ascii_url(url: str) -> str:
@@ -73,8 +110,8 @@ def _ascii_url(url: str) -> str:
     parts = urllib.parse.urlsplit(urllib.parse.urldefrag(url).url)
     netloc = parts.netloc
     if not netloc.isascii():
-        host = parts.hostname or ""
-        netloc = netloc.replace(host, host.encode("idna").decode("ascii"))
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+        netloc = host if parts.port is None else f"{host}:{parts.port}"
     safe = "/%:@!$&'()*+,;=?~-._"
     path = urllib.parse.quote(parts.path, safe=safe)
     query = urllib.parse.quote(parts.query, safe=safe)
@@ -134,7 +171,7 @@ def _read_body(
 ) -> bytes:
     length = response.headers.get("Content-Length", "")
     if length.isdigit() and int(length) > max_bytes:
-        raise SourceError(url, f"is larger than {_megabytes(max_bytes)} MB")
+        raise SourceError(url, _too_large(max_bytes))
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -150,7 +187,7 @@ def _read_body(
             return b"".join(chunks)
         size += len(chunk)
         if size > max_bytes:
-            raise SourceError(url, f"is larger than {_megabytes(max_bytes)} MB")
+            raise SourceError(url, _too_large(max_bytes))
         chunks.append(chunk)
 
 
@@ -158,8 +195,7 @@ def _opener(sockets: list[socket.socket]) -> urllib.request.OpenerDirector:
     """An opener with no proxy, cookie, auth or redirect handlers: only what a fetch needs."""
     opener = urllib.request.OpenerDirector()
     for handler in (
-        _HTTPHandler(sockets),
-        _HTTPSHandler(sockets),
+        _Handler(sockets),
         urllib.request.HTTPDefaultErrorHandler(),
         urllib.request.HTTPErrorProcessor(),
     ):
@@ -168,50 +204,92 @@ def _opener(sockets: list[socket.socket]) -> urllib.request.OpenerDirector:
 
 
 class _HTTPConnection(http.client.HTTPConnection):
-    """Records its socket so the fetch can bound each read by the remaining time."""
+    """Records its socket so the fetch can bound each read by the remaining time.
+
+    :class:`_HTTPSConnection` inherits this, so ``connect`` records the TLS socket there.
+    """
 
     def __init__(self, host: str, *, sockets: list[socket.socket], **kwargs: Any) -> None:
         super().__init__(host, **kwargs)
         self._sockets = sockets
+        self._create_connection = _create_connection
 
     def connect(self) -> None:
         super().connect()
         self._sockets.append(self.sock)
 
 
-class _HTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, host: str, *, sockets: list[socket.socket], **kwargs: Any) -> None:
-        super().__init__(host, **kwargs)
-        self._sockets = sockets
-
-    def connect(self) -> None:
-        super().connect()
-        self._sockets.append(self.sock)
+class _HTTPSConnection(_HTTPConnection, http.client.HTTPSConnection):
+    """An HTTPS connection that records its socket (see :class:`_HTTPConnection`)."""
 
 
-class _HTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, sockets: list[socket.socket]) -> None:
-        super().__init__()
-        self._sockets = sockets
+class _Handler(urllib.request.AbstractHTTPHandler):
+    """Opens http and https URLs with connections that record their sockets."""
 
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        def connection(host: str, /, **kwargs: Any) -> http.client.HTTPConnection:
-            return _HTTPConnection(host, sockets=self._sockets, **kwargs)
-
-        return self.do_open(connection, req)
-
-
-class _HTTPSHandler(urllib.request.HTTPSHandler):
     def __init__(self, sockets: list[socket.socket]) -> None:
         super().__init__()
         self._sockets = sockets
         self._tls = ssl.create_default_context()
 
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        def connection(host: str, /, **kwargs: Any) -> http.client.HTTPConnection:
-            return _HTTPSConnection(host, sockets=self._sockets, **kwargs)
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection(_HTTPConnection), req)
 
-        return self.do_open(connection, req, context=self._tls)
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection(_HTTPSConnection), req, context=self._tls)
+
+    http_request = urllib.request.AbstractHTTPHandler.do_request_
+    https_request = urllib.request.AbstractHTTPHandler.do_request_
+
+    def _connection(self, kind: type[_HTTPConnection]) -> Callable[..., http.client.HTTPConnection]:
+        def connection(host: str, /, **kwargs: Any) -> http.client.HTTPConnection:
+            return kind(host, sockets=self._sockets, **kwargs)
+
+        return connection
+
+
+def _create_connection(
+    address: tuple[str, int],
+    timeout: float | None = None,
+    source_address: tuple[str, int] | None = None,
+) -> socket.socket:
+    """:func:`socket.create_connection`, with the host name lookup bounded by ``timeout`` too.
+
+    The operating system's lookup cannot be interrupted, so it runs in a daemon thread that is
+    abandoned if it is still waiting at the deadline (seconds from now).
+    """
+    host, port = address
+    deadline = None if timeout is None else time.monotonic() + timeout
+    found: list[list[tuple[Any, ...]] | OSError | ValueError] = []
+    done = threading.Event()
+
+    def look_up() -> None:
+        try:
+            found.append(socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM))
+        except (OSError, ValueError) as error:  # ValueError: a name no lookup accepts
+            found.append(error)
+        finally:
+            done.set()
+
+    threading.Thread(target=look_up, name=f"resolve {host}", daemon=True).start()
+    if not done.wait(timeout) or not found:
+        raise TimeoutError(f"looking up {host} timed out")
+    result = found[0]
+    if isinstance(result, OSError | ValueError):
+        raise result
+    last: OSError = OSError(f"no address for {host}")
+    for family, kind, protocol, _, sockaddr in result:
+        sock = socket.socket(family, kind, protocol)
+        try:
+            sock.settimeout(None if deadline is None else max(deadline - time.monotonic(), 0.001))
+            if source_address is not None:
+                sock.bind(source_address)
+            sock.connect(sockaddr)
+        except OSError as error:
+            sock.close()
+            last = error
+        else:
+            return sock
+    raise last
 
 
 def _shut(sockets: list[socket.socket]) -> None:
@@ -237,6 +315,8 @@ def _network_reason(error: BaseException, url: str) -> str:
     if isinstance(error, urllib.error.URLError) and isinstance(error.reason, BaseException):
         error = error.reason
     host = urllib.parse.urlsplit(url).hostname or url
+    if isinstance(error, http.client.InvalidURL):
+        return f"not a valid URL: {error}"
     if isinstance(error, socket.gaierror):
         return f"cannot resolve host {host}"
     if isinstance(error, ConnectionRefusedError):
@@ -244,7 +324,9 @@ def _network_reason(error: BaseException, url: str) -> str:
     if isinstance(error, ssl.SSLCertVerificationError):
         return f"TLS certificate problem with {host}: {error.verify_message}"
     if isinstance(error, ssl.SSLError):
-        return f"TLS error with {host}: {error.reason or error}"
+        reason = str(error.reason or error)
+        hint = _TLS_HINTS.get(reason)
+        return f"TLS error with {host}: {reason}" + (f" ({hint})" if hint else "")
     if isinstance(error, ConnectionResetError | http.client.IncompleteRead):
         return f"connection closed by {host} before the page was complete"
     if isinstance(error, http.client.HTTPException):
@@ -260,6 +342,10 @@ def _network_reason(error: BaseException, url: str) -> str:
 
 def _timed_out(timeout: float) -> str:
     return f"timed out after {timeout:g} s"
+
+
+def _too_large(max_bytes: int) -> str:
+    return f"is larger than {_megabytes(max_bytes)} MB, the size limit (raise it with --max-size)"
 
 
 def _megabytes(size: int) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpus.load import load_sources, sample_sources  # noqa: E402
-from tui.app import BriefreadApp  # noqa: E402
+from corpus.load import load_sources, sample_sources
+from tui.app import BriefreadApp
 
 
 async def shoot(target: Path) -> None:

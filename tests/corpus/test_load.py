@@ -224,14 +224,14 @@ def test_every_failure_is_one_warning_and_the_rest_loads(
 def test_files_over_the_size_limit(folder: Path, warn: Warnings) -> None:
     (folder / "big.txt").write_text("Ferry news. " * 20_000, encoding="utf-8")  # 240,000 bytes
     assert load_sources(["big.txt"], warn=warn, max_bytes=100_000) == []
-    assert warn == ["big.txt: is 0.24 MB, over the 0.1 MB limit (see --max-size)"]
+    assert warn == ["big.txt: is 0.24 MB, over the 0.1 MB limit (raise it with --max-size)"]
     assert len(load_sources(["big.txt"], warn=warn, max_bytes=240_000)) == 1
 
 
 def test_size_message_never_shows_equal_sizes(folder: Path, warn: Warnings) -> None:
     (folder / "edge.txt").write_text("x" * 1_000_001, encoding="utf-8")
     load_sources(["edge.txt"], warn=warn, max_bytes=1_000_000)
-    assert warn == ["edge.txt: is 1.000001 MB, over the 1 MB limit (see --max-size)"]
+    assert warn == ["edge.txt: is 1.000001 MB, over the 1 MB limit (raise it with --max-size)"]
 
 
 def test_stdin_html_and_text(warn: Warnings) -> None:
@@ -246,7 +246,7 @@ def test_stdin_html_and_text(warn: Warnings) -> None:
 def test_stdin_limits(warn: Warnings) -> None:
     assert load_sources(["-"], warn=warn, stdin=io.BytesIO(b"")) == []
     assert load_sources(["-"], warn=warn, stdin=io.BytesIO(b"x" * 50), max_bytes=10) == []
-    assert warn == ["-: is empty", "-: is over the 0.00001 MB limit (see --max-size)"]
+    assert warn == ["-: is empty", "-: is over the 0.00001 MB limit (raise it with --max-size)"]
 
 
 class FakeWeb:

@@ -60,3 +60,24 @@ def test_bullet_markers_are_kept() -> None:
 )
 def test_plain_text_passes_through_unchanged(plain: str) -> None:
     assert markdown_to_text(plain) == plain
+
+
+@pytest.mark.parametrize(
+    ("markdown", "plain"),
+    [
+        ("See [the page](https://wiki.example/Orrin_(island)).", "See the page."),
+        ("![Map](https://maps.example/Orrin_(island).png) The map.", " The map."),
+        ("Kept <!-- an unclosed comment runs on", "Kept <!-- an unclosed comment runs on"),
+        ("A <!-- one --> and <!-- two --> here.", "A  and  here."),
+        ("## Harbour ## news ##", "Harbour ## news"),
+        ("# #hashtag", "#hashtag"),
+        ("[outer [inner](https://x.example)] stays", "[outer inner] stays"),
+    ],
+)
+def test_links_comments_and_headings_at_their_edges(markdown: str, plain: str) -> None:
+    assert markdown_to_text(markdown) == plain
+
+
+def test_private_use_characters_are_not_taken_for_parked_escapes() -> None:
+    text = "Code points \U000f002a and \U000f005f are the publisher's own."
+    assert markdown_to_text(text) == text

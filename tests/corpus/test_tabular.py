@@ -134,3 +134,22 @@ def test_json_lines_values_that_are_not_strings() -> None:
     assert article.title is None
     assert article.published == "2024"
     assert article.language is None
+
+
+def test_many_rows_without_text_give_ten_warnings_and_a_count() -> None:
+    data = "title,text\n" + "".join(f"Story {n},\n" for n in range(1, 26)) + "Last,Ferry news.\n"
+    warnings: list[str] = []
+    (article,) = load_csv(data.encode(), "sparse.csv", warn=warnings.append)
+    assert article.source == "sparse.csv#row-26"
+    assert warnings == [
+        *(f"sparse.csv#row-{n}: no article text, skipped" for n in range(1, 11)),
+        "sparse.csv: 15 more rows skipped (25 in all)",
+    ]
+
+
+def test_json_lines_nested_too_deeply_or_with_lone_surrogates() -> None:
+    data = "[" * 50_000 + '\n{"text": "Ferry \\ud800 news.", "title": "\\udfff"}\n'
+    warnings: list[str] = []
+    (article,) = load_jsonl(data.encode(), "deep.jsonl", warn=warnings.append)
+    assert warnings == ["deep.jsonl: line 1 is nested too deeply to read, skipped"]
+    assert (article.text, article.title) == ("Ferry \ufffd news.", "\ufffd")
