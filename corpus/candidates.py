@@ -1,50 +1,209 @@
-"""Which sentence pairs are worth scoring: an inverted index of rare content stems."""
+"""Which sentence pairs are worth scoring: inverted indexes, so work grows with real overlap.
+
+Copies are scored once. Sentences are first folded into their *distinct* feature sets (a wire
+sentence printed by forty outlets is one entry), and pairs are proposed between distinct
+sentences of the same language, then expanded to every pair of their copies in different
+articles. A pair is proposed when the two sentences
+
+- read the same once normalised (identical copies always are);
+- share a word 3-gram (shingle) — what verbatim and edited copies, and most rewrites, keep;
+- or share two content stems (one, where a sentence has at most two).
+
+Evidence too common to say anything is ignored, as passim does: a unit (shingle or stem) found in
+more sentences than a cap proposes nothing. Stems also have the old fixed cap (a tenth of all
+sentences, at least 50); beyond that, both kinds of unit are taken from the rarest up while the
+pairs they would propose stay within a budget that grows linearly with the number of distinct
+sentences — stock phrases ("said in a statement") and a story's ubiquitous names go first. Small
+stories never reach the budget, so there every pair sharing two stems is scored.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
 
-from corpus.features import Weights
+from corpus.features import SentenceFeatures, Weights
 from corpus.match import Doc, SentenceRef
 
+SHINGLE = 3
+"""Words per shingle."""
+BUDGET_BASE = 400_000
+BUDGET_PER_SENTENCE = 12
+"""Pairs each kind of unit may propose: ``BUDGET_BASE + BUDGET_PER_SENTENCE * distinct``."""
+ALIGN_ALL_UP_TO = 5_000
+"""Article pairs in different languages aligned without looking for evidence first."""
+SHARED_KEYS = 3
+"""Numbers and names two articles in different languages must share to be aligned, at scale."""
+STEMS_AT_SCALE = 3
+"""Shared stems that propose a pair once the budget binds (two in smaller stories)."""
 
-def candidate_pairs(
-    docs: Sequence[Doc], languages: Sequence[str], weights: Weights
-) -> list[tuple[SentenceRef, SentenceRef]]:
-    """Same-language sentence pairs of different articles that share enough rare content.
 
-    Terms in more than a tenth of all sentences (and at least 50) are too common to propose a
-    pair; identical sentences are always proposed.
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Distinct sentences and the pairs of them worth scoring.
+
+    ``features[k]`` is distinct sentence ``k`` (one entry for all its copies); ``pairs`` are the
+    proposed (k, l) with k <= l, sorted ((k, k): copies of one sentence in different articles).
+    ``caps`` records the document-frequency caps used, per kind of unit and language
+    (``"stem:en"``, ``"shingle:en"``): units in more distinct sentences proposed nothing.
     """
-    postings: dict[str, list[SentenceRef]] = defaultdict(list)
-    exact: dict[tuple[str, str], list[SentenceRef]] = defaultdict(list)
+
+    features: list[SentenceFeatures]
+    pairs: list[tuple[int, int]]
+    caps: dict[str, int]
+    members: list[list[int]]  # distinct id -> global sentence numbers, ascending
+    refs: list[SentenceRef]  # global sentence number -> reference
+
+    def expand(
+        self, keys: Iterable[tuple[int, int]]
+    ) -> list[tuple[SentenceRef, SentenceRef, tuple[int, int]]]:
+        """Every pair of copies of the given distinct pairs across articles, sorted by sentence.
+
+        Each item is (a, b, key) with a < b; ``key`` is (distinct id of a, distinct id of b).
+        """
+        refs, members = self.refs, self.members
+        found: list[tuple[int, int, int, int]] = []
+        for x, y in keys:
+            if x == y:
+                for ga, gb in combinations(members[x], 2):
+                    if refs[ga].article != refs[gb].article:
+                        found.append((ga, gb, x, x))
+                continue
+            for ga in members[x]:
+                art = refs[ga].article
+                for gb in members[y]:
+                    if refs[gb].article != art:
+                        found.append((ga, gb, x, y) if ga < gb else (gb, ga, y, x))
+        found.sort()
+        return [(refs[ga], refs[gb], (ka, kb)) for ga, gb, ka, kb in found]
+
+
+def candidate_pairs(docs: Sequence[Doc], languages: Sequence[str], weights: Weights) -> Candidates:
+    """Same-language sentence pairs of different articles that share enough specific content."""
+    ids: dict[SentenceFeatures, int] = {}
+    features: list[SentenceFeatures] = []
+    members: list[list[int]] = []
+    refs: list[SentenceRef] = []
+    lang_of: list[str] = []
     for ai, doc in enumerate(docs):
         for si, f in enumerate(doc):
             if f is None:
                 continue
-            ref = SentenceRef(ai, si)
-            exact[(languages[ai], f.norm)].append(ref)
-            for term in set(f.content):
-                postings[f"{languages[ai]}:{term}"].append(ref)
-    cap = max(50, weights.n // 10)
-    shared: dict[tuple[SentenceRef, SentenceRef], int] = defaultdict(int)
-    for refs in postings.values():
-        if len(refs) > cap or len(refs) < 2:
-            continue
-        for i, ra in enumerate(refs):
-            for rb in refs[i + 1 :]:
-                if ra.article != rb.article:
-                    shared[(ra, rb) if ra < rb else (rb, ra)] += 1
-    pairs = set()
-    for (ra, rb), count in shared.items():
-        fa, fb = docs[ra.article][ra.sentence], docs[rb.article][rb.sentence]
-        assert fa is not None and fb is not None
-        if count >= 2 or min(len(set(fa.content)), len(set(fb.content))) <= 2:
-            pairs.add((ra, rb))
-    for refs in exact.values():
-        for i, ra in enumerate(refs):
-            for rb in refs[i + 1 :]:
-                if ra.article != rb.article:
-                    pairs.add((ra, rb) if ra < rb else (rb, ra))
-    return sorted(pairs)
+            key = ids.get(f)
+            if key is None:
+                key = ids[f] = len(features)
+                features.append(f)
+                members.append([])
+                lang_of.append(languages[ai])
+            members[key].append(len(refs))
+            refs.append(SentenceRef(ai, si))
+    by_lang: dict[str, list[int]] = defaultdict(list)
+    for k, lang in enumerate(lang_of):
+        by_lang[lang].append(k)
+    old_cap = max(50, weights.n // 10)
+    budget = BUDGET_BASE + BUDGET_PER_SENTENCE * len(features)
+    proposed: set[tuple[int, int]] = {(k, k) for k in range(len(features)) if len(members[k]) > 1}
+    caps: dict[str, int] = {}
+    for lang, group in by_lang.items():
+        _same_text(group, features, proposed)
+        caps[f"shingle:{lang}"] = _shingles(group, features, budget, proposed)
+        caps[f"stem:{lang}"] = _stems(group, features, members, old_cap, budget, proposed)
+    return Candidates(features, sorted(proposed), caps, members, refs)
+
+
+def _same_text(
+    group: list[int], features: list[SentenceFeatures], out: set[tuple[int, int]]
+) -> None:
+    by_norm: dict[str, list[int]] = defaultdict(list)
+    for k in group:
+        by_norm[features[k].norm].append(k)
+    for ks in by_norm.values():
+        out.update(combinations(ks, 2))
+
+
+def _within_budget(postings: dict[object, list[int]], budget: int, hard_cap: int) -> int:
+    """The largest document frequency whose units, rarest first, propose at most ``budget``
+    pairs (and never above ``hard_cap``)."""
+    work = Counter(len(p) for p in postings.values() if len(p) >= 2)
+    cap, spent = 1, 0
+    for df in sorted(work):
+        if df > hard_cap:
+            break
+        spent += work[df] * df * (df - 1) // 2
+        if spent > budget:
+            break
+        cap = df
+    return cap
+
+
+def _shingles(
+    group: list[int], features: list[SentenceFeatures], budget: int, out: set[tuple[int, int]]
+) -> int:
+    postings: dict[object, list[int]] = defaultdict(list)
+    for k in group:
+        w = features[k].words
+        for shingle in {w[i : i + SHINGLE] for i in range(len(w) - SHINGLE + 1)}:
+            postings[shingle].append(k)
+    cap = _within_budget(postings, budget, len(group))
+    for ks in postings.values():
+        if 2 <= len(ks) <= cap:
+            out.update(combinations(ks, 2))
+    return cap
+
+
+def _stems(
+    group: list[int],
+    features: list[SentenceFeatures],
+    members: list[list[int]],
+    old_cap: int,
+    budget: int,
+    out: set[tuple[int, int]],
+) -> int:
+    postings: dict[object, list[int]] = defaultdict(list)
+    terms = {k: set(features[k].content) for k in group}
+    for k in group:
+        for term in terms[k]:
+            postings[term].append(k)
+    # the old cap counts every copy; the budget counts distinct sentences
+    postings = {t: ks for t, ks in postings.items() if sum(len(members[k]) for k in ks) <= old_cap}
+    cap = _within_budget(postings, budget, len(group))
+    shared: Counter[tuple[int, int]] = Counter()
+    for ks in postings.values():
+        if 2 <= len(ks) <= cap:
+            shared.update(combinations(ks, 2))
+    # where the budget had to drop stems the old cap let through, one more shared stem is asked
+    need = 2 if all(len(ks) <= cap for ks in postings.values()) else STEMS_AT_SCALE
+    few = {k for k in group if len(terms[k]) <= 2}
+    for pair, count in shared.items():
+        if count >= need or pair[0] in few or pair[1] in few:
+            out.add(pair)
+    return cap
+
+
+def language_pairs(
+    docs: Sequence[Doc], languages: Sequence[str], limit: int = ALIGN_ALL_UP_TO
+) -> list[tuple[int, int]] | None:
+    """Article pairs in different languages worth aligning, or None for all of them.
+
+    Up to ``limit`` such pairs all are aligned. Beyond that, a pair must share at least
+    ``SHARED_KEYS`` of the numbers and names its sentences give (a translation keeps them),
+    each found in few enough articles (rarest first, within the budget) to be evidence.
+    """
+    sizes = Counter(languages)
+    crossing = (sum(sizes.values()) ** 2 - sum(n * n for n in sizes.values())) // 2
+    if crossing <= limit:
+        return None
+    postings: dict[object, list[int]] = defaultdict(list)
+    for ai, doc in enumerate(docs):
+        keys = {f"#{n}" for f in doc if f is not None for n in f.numbers}
+        keys |= {f"@{n}" for f in doc if f is not None for n in f.names}
+        for key in keys:
+            postings[key].append(ai)
+    cap = _within_budget(postings, BUDGET_BASE + BUDGET_PER_SENTENCE * len(docs), len(docs))
+    shared: Counter[tuple[int, int]] = Counter()
+    for arts in postings.values():
+        if 2 <= len(arts) <= cap:
+            shared.update((a, b) for a, b in combinations(arts, 2) if languages[a] != languages[b])
+    return sorted(pair for pair, count in shared.items() if count >= SHARED_KEYS)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from corpus.article import Article
-from corpus.attribution import find_credits
+from corpus.attribution import Credit, find_credits, outlet_aliases
 from corpus.features import SentenceFeatures, sentence_features
 from corpus.language import detect_language
 from corpus.match import Match, SentenceRef
@@ -21,8 +23,14 @@ from corpus.sentence import Sentence
 from corpus.settings import Settings
 
 Progress = Callable[[str, int, int], None]
-"""Called as ``progress(stage, done, total)``; stages: segment, match, relate."""
+"""Called as ``progress(stage, done, total)``, at most about a hundred times a stage.
 
+Stages in order: ``segment`` (articles), ``index`` (1 step), ``score`` (distinct sentence
+pairs), ``relate`` (article pairs sharing matches, credits looked for in each).
+"""
+
+_ASCII_FOLDS = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0131": "i", "\u0130": "i"})
+"""Characters ``re.IGNORECASE`` matches to ASCII letters that ``str.lower`` leaves alone."""
 _MIN_WORDS = 3  # shorter sentences ("He declined.") say too little to be matched
 
 
@@ -37,6 +45,20 @@ class Comparison:
     clusters: tuple[Cluster, ...]
     provenance: Provenance
     settings: Settings
+    _by_ref: dict[SentenceRef, list[int]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def _matches_of(self) -> dict[SentenceRef, list[int]]:
+        """Sentence -> positions of its matches in ``matches``, built on first use."""
+        if self._by_ref is None:
+            index: dict[SentenceRef, list[int]] = defaultdict(list)
+            for i, m in enumerate(self.matches):
+                index[m.a].append(i)
+                index[m.b].append(i)
+            object.__setattr__(self, "_by_ref", dict(index))
+        assert self._by_ref is not None
+        return self._by_ref
 
     def sentence(self, ref: SentenceRef) -> Sentence:
         """The sentence a reference points at."""
@@ -44,7 +66,10 @@ class Comparison:
 
     def shared_share(self, article: int) -> float:
         """Share (0..1) of the article's characters, boilerplate excluded, found in others."""
-        matched = {r.sentence for m in self.matches for r in (m.a, m.b) if r.article == article}
+        index = self._matches_of()
+        matched = {
+            s.index for s in self.sentences[article] if SentenceRef(article, s.index) in index
+        }
         total = done = 0
         for s in self.sentences[article]:
             if s.boilerplate:
@@ -57,7 +82,8 @@ class Comparison:
     def counterparts(self, ref: SentenceRef) -> list[tuple[SentenceRef, Match]]:
         """The sentences matched to ``ref``, in article then sentence order."""
         out = []
-        for m in self.matches:
+        for i in self._matches_of().get(ref, ()):
+            m = self.matches[i]
             if m.a == ref:
                 out.append((m.b, m))
             elif m.b == ref:
@@ -68,7 +94,23 @@ class Comparison:
 def compare(
     articles: Sequence[Article], settings: Settings | None = None, progress: Progress | None = None
 ) -> Comparison:
-    """Segment, match, relate. ``articles`` keep their order; a missing language is detected."""
+    """Segment, match, relate. ``articles`` keep their order; a missing language is detected.
+
+    Python's cyclic garbage collector is paused meanwhile: the pipeline makes millions of small
+    objects and no cycles, and each collection would walk all of them again.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _compare(articles, settings, progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _compare(
+    articles: Sequence[Article], settings: Settings | None, progress: Progress | None
+) -> Comparison:
     settings = settings or Settings()
     report = progress or (lambda stage, done, total: None)
     arts = tuple(
@@ -78,20 +120,21 @@ def compare(
     languages = [(a.language or "en")[:2].lower() for a in arts]
     sentences: list[tuple[Sentence, ...]] = []
     docs: list[list[SentenceFeatures | None]] = []
+    seen: dict[tuple[str, str, tuple[tuple[int, int], ...]], SentenceFeatures] = {}
+    every = _step(len(arts))
     for k, art in enumerate(arts):
-        report("segment", k, len(arts))
+        if k % every == 0:
+            report("segment", k, len(arts))
         sents = segment(art.text, languages[k])
         sentences.append(sents)
-        docs.append(_features(art.text, sents, languages[k]))
+        docs.append(_features(art.text, sents, languages[k], seen))
     report("segment", len(arts), len(arts))
     _mark_stock_text(arts, sentences, docs, languages, settings)
-    report("match", 0, 1)
-    found = find_matches(docs, languages, settings)
-    report("match", 1, 1)
+    found = find_matches(docs, languages, settings, report)
     sizes = [sum(1 for f in doc if f is not None) for doc in docs]
-    provenance = relate(arts, sizes, languages, found, find_credits(list(arts)), settings)
+    credits = _credits(arts, found, report)
+    provenance = relate(arts, sizes, languages, found, credits, settings)
     matches = _label_quotes(found, provenance)
-    report("relate", 1, 1)
     return Comparison(
         articles=arts,
         sentences=tuple(sentences),
@@ -103,7 +146,64 @@ def compare(
     )
 
 
-def _features(text: str, sents: Sequence[Sentence], language: str) -> list[SentenceFeatures | None]:
+def _step(total: int) -> int:
+    """Report progress every this many items: about a hundred reports a stage."""
+    return max(1, total // 100)
+
+
+def _credits(arts: Sequence[Article], found: Sequence[Match], report: Progress) -> list[Credit]:
+    """Credits between articles that share matches: the only pairs relations look at."""
+    pairs = sorted({(m.a.article, m.b.article) for m in found})
+    every = _step(len(pairs))
+    aliases: dict[int, list[str]] = {}
+    patterns: dict[str, re.Pattern[str]] = {}
+    named: dict[tuple[int, str], bool] = {}
+    folded: dict[int, str] = {}
+
+    def names(text_of: int, outlet_of: int) -> bool:
+        """Whether the text names the other's outlet at all (as the credit search reads it)."""
+        if outlet_of not in aliases:
+            aliases[outlet_of] = outlet_aliases(arts[outlet_of])
+        for alias in aliases[outlet_of]:
+            key = (text_of, alias)
+            if key not in named and alias.isascii():
+                # an ASCII name matched ignoring case is also found in the text lower-cased
+                # (the four letters re also folds to ASCII mapped first; checked for all of
+                # Unicode): a plain substring test rules most texts out before the regex
+                if text_of not in folded:
+                    folded[text_of] = arts[text_of].text.translate(_ASCII_FOLDS).lower()
+                if alias.lower() not in folded[text_of]:
+                    named[key] = False
+            if key not in named:
+                if alias not in patterns:
+                    patterns[alias] = re.compile(re.escape(alias), re.IGNORECASE)
+                named[key] = patterns[alias].search(arts[text_of].text) is not None
+            if named[key]:
+                return True
+        return False
+
+    out: list[Credit] = []
+    for n, (i, j) in enumerate(pairs):
+        if n % every == 0:
+            report("relate", n, len(pairs))
+        if not (names(i, j) or names(j, i)):
+            continue  # a credit needs the outlet's name in the text
+        for c in find_credits([arts[i], arts[j]]):
+            k = (i, j)
+            out.append(dataclasses.replace(c, article=k[c.article], source=k[c.source]))
+    report("relate", len(pairs), len(pairs))
+    return out
+
+
+def _features(
+    text: str,
+    sents: Sequence[Sentence],
+    language: str,
+    seen: dict[tuple[str, str, tuple[tuple[int, int], ...]], SentenceFeatures] | None = None,
+) -> list[SentenceFeatures | None]:
+    """Features of each sentence (None: boilerplate or too short). ``seen`` caches features
+    by sentence text, language and quoted spans: copies of a wire sentence are read once."""
+    seen = {} if seen is None else seen
     spans = quoted_spans(text)
     out: list[SentenceFeatures | None] = []
     for s in sents:
@@ -115,7 +215,10 @@ def _features(text: str, sents: Sequence[Sentence], language: str) -> list[Sente
             for a, b in spans
             if a < s.end and b > s.start
         ]
-        f = sentence_features(s.text, language, inside)
+        key = (s.text, language, tuple(inside))
+        f = seen.get(key)
+        if f is None:
+            f = seen[key] = sentence_features(s.text, language, inside)
         out.append(f if len(f.words) >= _MIN_WORDS else None)
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from corpus.features import SentenceFeatures
 from corpus.lexicon import STOPWORDS
@@ -40,19 +40,33 @@ def anchor_score(a: frozenset[str], b: frozenset[str], weight: dict[str, float])
     return 2.0 * sum(weight[k] for k in a & b) / total
 
 
-def align_pair(doc_a: Doc, doc_b: Doc, settings: Settings) -> list[tuple[int, int, float]]:
+def doc_anchors(doc: Doc) -> list[frozenset[str]]:
+    """Each sentence's anchors (empty for boilerplate)."""
+    return [anchors(f) if f is not None else frozenset() for f in doc]
+
+
+def align_pair(
+    doc_a: Doc,
+    doc_b: Doc,
+    settings: Settings,
+    keys_a: list[frozenset[str]] | None = None,
+    keys_b: list[frozenset[str]] | None = None,
+) -> list[tuple[int, int, float]]:
     """(sentence in a, sentence in b, score) of an in-order alignment of two articles.
 
     Pairs scoring ``crosslang_min`` anchor the alignment; where at least three do, a weaker
     pair on the in-order path is kept too when its neighbours on the path are at most two
-    sentences away on both sides (a translation goes sentence by sentence).
+    sentences away on both sides (a translation goes sentence by sentence). ``keys_a`` and
+    ``keys_b`` are the articles' :func:`doc_anchors`, when already known.
     """
-    ka = [anchors(f) if f is not None else frozenset() for f in doc_a]
-    kb = [anchors(f) if f is not None else frozenset() for f in doc_b]
+    ka = doc_anchors(doc_a) if keys_a is None else keys_a
+    kb = doc_anchors(doc_b) if keys_b is None else keys_b
     # Only anchors the other article has at all can be evidence: a German noun is capitalised
     # like a name, and words of one language alone would only dilute the overlap.
     in_a = frozenset().union(*ka)
     in_b = frozenset().union(*kb)
+    if not in_a & in_b:
+        return []  # nothing shared: every pair scores 0
     ka = [frozenset(x for x in k if x[0] != "@" or x in in_b) for k in ka]
     kb = [frozenset(x for x in k if x[0] != "@" or x in in_a) for k in kb]
     df: Counter[str] = Counter()
@@ -61,7 +75,18 @@ def align_pair(doc_a: Doc, doc_b: Doc, settings: Settings) -> list[tuple[int, in
     n = len(ka) + len(kb)
     weight = {k: math.log(1.0 + n / c) for k, c in df.items()}
     floor = settings.crosslang_min * 0.2
-    sim = [[anchor_score(x, y, weight) if x and y else 0.0 for y in kb] for x in ka]
+    where: dict[str, list[int]] = {}
+    for j, keys_y in enumerate(kb):
+        for key in keys_y:
+            where.setdefault(key, []).append(j)
+    sim = [[0.0] * len(kb) for _ in ka]  # pairs sharing no anchor score 0
+    top = 0.0
+    for i, keys_x in enumerate(ka):
+        for j in {j for key in keys_x for j in where.get(key, ())}:
+            sim[i][j] = anchor_score(keys_x, kb[j], weight)
+            top = max(top, sim[i][j])
+    if top < settings.crosslang_min:
+        return []  # no pair anchors an alignment: only such pairs are ever kept
     rows, cols = len(ka), len(kb)
     best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     for i in range(1, rows + 1):
@@ -97,14 +122,25 @@ def align_pair(doc_a: Doc, doc_b: Doc, settings: Settings) -> list[tuple[int, in
 
 
 def align_languages(
-    docs: Sequence[Doc], languages: Sequence[str], settings: Settings
+    docs: Sequence[Doc],
+    languages: Sequence[str],
+    settings: Settings,
+    pairs: Iterable[tuple[int, int]] | None = None,
 ) -> list[Match]:
-    """Paraphrase matches between every pair of articles whose languages differ."""
+    """Paraphrase matches between article pairs whose languages differ: every such pair, or
+    the (a, b) ``pairs`` given (a < b, see :func:`corpus.candidates.language_pairs`)."""
+    if pairs is None:
+        pairs = (
+            (ai, bi)
+            for ai in range(len(docs))
+            for bi in range(ai + 1, len(docs))
+            if languages[ai] != languages[bi]
+        )
+    keys: dict[int, list[frozenset[str]]] = {}
     out = []
-    for ai in range(len(docs)):
-        for bi in range(ai + 1, len(docs)):
-            if languages[ai] == languages[bi]:
-                continue
-            for x, y, s in align_pair(docs[ai], docs[bi], settings):
-                out.append(Match(SentenceRef(ai, x), SentenceRef(bi, y), round(s, 4), "paraphrase"))
+    for ai, bi in pairs:
+        ka = keys.get(ai) or keys.setdefault(ai, doc_anchors(docs[ai]))
+        kb = keys.get(bi) or keys.setdefault(bi, doc_anchors(docs[bi]))
+        for x, y, s in align_pair(docs[ai], docs[bi], settings, ka, kb):
+            out.append(Match(SentenceRef(ai, x), SentenceRef(bi, y), round(s, 4), "paraphrase"))
     return out

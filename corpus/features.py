@@ -82,12 +82,13 @@ def sentence_features(
     numbers = frozenset(w for w in words if _NUMBER.match(w))
     quote_words: list[str] = []
     frame: list[str] = []
-    pos = 0
-    for start, end in sorted(quoted):
-        frame.extend(word_forms(text[pos:start], lang))
-        quote_words.extend(word_forms(text[start:end], lang))
-        pos = end
-    frame.extend(word_forms(text[pos:], lang))
+    if quoted:  # without quotes the frame is the sentence itself
+        pos = 0
+        for start, end in sorted(quoted):
+            frame.extend(word_forms(text[pos:start], lang))
+            quote_words.extend(word_forms(text[start:end], lang))
+            pos = end
+        frame.extend(word_forms(text[pos:], lang))
     share = len(quote_words) / len(words) if words else 0.0
     return SentenceFeatures(
         language=lang,
@@ -102,19 +103,26 @@ def sentence_features(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Weights:
+class Weights(dict[str, float]):
     """How much each content stem says about a sentence: log inverse sentence frequency.
 
     A word in every sentence of the story weighs ~0; a word in one sentence weighs ``log(1+N)``.
-    Copies of a sentence raise its words' frequency a little, topic words a lot.
+    Copies of a sentence raise its words' frequency a little, topic words a lot. Call it with a
+    stem (``weights("turbin")``); the table is computed once, as scoring asks for it hundreds of
+    times a pair. ``df``: sentences per stem; ``n``: sentences in all.
     """
 
-    df: dict[str, int]
-    n: int
+    __slots__ = ("df", "n")
 
-    def __call__(self, term: str) -> float:
-        return math.log(1.0 + self.n / (1 + self.df.get(term, 0)))
+    def __init__(self, df: dict[str, int], n: int) -> None:
+        super().__init__((t, math.log(1.0 + n / (1 + c))) for t, c in df.items())
+        self.df = df
+        self.n = n
+
+    def __missing__(self, term: str) -> float:
+        return math.log(1.0 + self.n / 1)
+
+    __call__ = dict.__getitem__  # a C call: no Python frame per lookup
 
 
 def story_weights(features: Iterable[SentenceFeatures]) -> Weights:

@@ -7,9 +7,9 @@ aligned on anchors (numbers, names, cognates) instead (:mod:`corpus.crosslang`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from corpus.candidates import candidate_pairs
+from corpus.candidates import Candidates, candidate_pairs, language_pairs
 from corpus.crosslang import align_languages
 from corpus.features import Weights, story_weights
 from corpus.match import Doc, Match, SentenceRef
@@ -17,25 +17,70 @@ from corpus.score import PairScore, classify, score_pair
 from corpus.settings import Settings
 
 
-def find_matches(docs: Sequence[Doc], languages: Sequence[str], settings: Settings) -> list[Match]:
-    """All matched pairs between different articles, each unordered pair once."""
+def find_matches(
+    docs: Sequence[Doc],
+    languages: Sequence[str],
+    settings: Settings,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[Match]:
+    """All matched pairs between different articles, each unordered pair once.
+
+    ``progress(stage, done, total)`` hears of the ``index`` and ``score`` stages.
+    """
+    report = progress or (lambda stage, done, total: None)
+    report("index", 0, 1)
     weights = story_weights(f for doc in docs for f in doc if f is not None)
-    scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]] = {}
-    for ra, rb in candidate_pairs(docs, languages, weights):
-        fa, fb = docs[ra.article][ra.sentence], docs[rb.article][rb.sentence]
-        assert fa is not None and fb is not None
-        s = score_pair(fa, fb, weights, settings)
-        scored[(ra, rb)] = (s, classify(fa, fb, s, settings))
+    found = candidate_pairs(docs, languages, weights)
+    report("index", 1, 1)
+    scored = _score(found, weights, settings, report)
     accepted = _accept(scored, docs, settings)
     accepted.extend(_within_related(scored, accepted, docs, settings))
     accepted.extend(_parts(scored, accepted, docs, weights, settings))
-    accepted.extend(align_languages(docs, languages, settings))
+    accepted.extend(align_languages(docs, languages, settings, language_pairs(docs, languages)))
     accepted.extend(_through_copies(accepted))
     accepted.sort(key=lambda m: (m.a, m.b))
     return accepted
 
 
 _WEAKNESS = {"verbatim": 0, "edited": 1, "paraphrase": 2, "quote": 3}
+_MARGIN = 1e-9  # a pair's scores differ in the last bits with the order of its sentences
+
+
+def _score(
+    found: Candidates,
+    weights: Weights,
+    settings: Settings,
+    report: Callable[[str, int, int], None],
+) -> dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]]:
+    """Score and classify each distinct candidate pair once, for all its copies.
+
+    Only pairs some rule below can use are kept: classified ones, and those reaching the
+    weakest paraphrase threshold or ``part_min`` containment (keep this in step with the rules).
+    Kept pairs are then scored in the order the rules read them (earlier sentence first).
+    """
+    floor = min(settings.paraphrase_min, settings.context_min, settings.related_min) - _MARGIN
+    part = settings.part_min - _MARGIN
+    once: dict[tuple[int, int], tuple[PairScore, str | None]] = {}
+    total = len(found.pairs)
+    every = max(1, total // 100)
+    for n, (x, y) in enumerate(found.pairs):
+        if n % every == 0:
+            report("score", n, total)
+        fa, fb = found.features[x], found.features[y]
+        s = score_pair(fa, fb, weights, settings)
+        kind = classify(fa, fb, s, settings)
+        if kind is not None or s.paraphrase >= floor or s.contained >= part:
+            once[(x, y)] = (s, kind)
+    report("score", total, total)
+    scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]] = {}
+    for ra, rb, key in found.expand(list(once)):
+        result = once.get(key)
+        if result is None:
+            fa, fb = found.features[key[0]], found.features[key[1]]
+            s = score_pair(fa, fb, weights, settings)
+            result = once[key] = (s, classify(fa, fb, s, settings))
+        scored[(ra, rb)] = result
+    return scored
 
 
 def _within_related(
@@ -133,21 +178,26 @@ def _through_copies(matches: list[Match]) -> list[Match]:
     """Pairs implied by copies: if X matches W and W matches C, X matches C too, with the
     weaker of the two kinds; a quote carried on by a verbatim or edited copy stays a quote,
     through a paraphrase or translation it becomes a paraphrase. One step only."""
-    copies: dict[SentenceRef, list[tuple[SentenceRef, str]]] = {}
-    have = set()
+    copies: dict[SentenceRef, dict[SentenceRef, str]] = {}
+    linked: dict[SentenceRef, set[SentenceRef]] = {}  # matched already, quoted or not
     for m in matches:
-        have.add((m.a, m.b))
+        linked.setdefault(m.a, set()).add(m.b)
+        linked.setdefault(m.b, set()).add(m.a)
         if not m.quoted:
-            copies.setdefault(m.a, []).append((m.b, m.kind))
-            copies.setdefault(m.b, []).append((m.a, m.kind))
+            copies.setdefault(m.a, {})[m.b] = m.kind
+            copies.setdefault(m.b, {})[m.a] = m.kind
     out: dict[tuple[SentenceRef, SentenceRef], Match] = {}
     for m in matches:
         for x, w in ((m.a, m.b), (m.b, m.a)):
-            for c, link in copies.get(w, ()):
+            near = copies.get(w)
+            if not near:
+                continue
+            for c in near.keys() - linked[x]:  # a set difference: copies of a wire are cliques
+                link = near[c]
                 if c.article == x.article:
                     continue
                 a, b = (x, c) if x < c else (c, x)
-                if (a, b) in have or (a, b) in out:
+                if (a, b) in out:
                     continue
                 quoted = m.quoted and link in ("verbatim", "edited")
                 kind = max(m.kind, link, key=_WEAKNESS.__getitem__)
@@ -167,11 +217,15 @@ def _accept(
     A weaker pair (paraphrase score at least ``context_min``) is kept when matched pairs sit
     right before and right after it in both articles.
     """
-    best: dict[tuple[SentenceRef, int], float] = {}
-    for (ra, rb), (s, _) in scored.items():
-        for ref, other in ((ra, rb.article), (rb, ra.article)):
-            key = (ref, other)
-            best[key] = max(best.get(key, 0.0), s.paraphrase)
+    best: dict[tuple[SentenceRef, int], float] = {}  # only where a paraphrase asks
+    for (ra, rb), (_, kind) in scored.items():
+        if kind == "paraphrase":
+            best[(ra, rb.article)] = best[(rb, ra.article)] = 0.0
+    if best:
+        for (ra, rb), (s, _) in scored.items():
+            for key in ((ra, rb.article), (rb, ra.article)):
+                if key in best:
+                    best[key] = max(best[key], s.paraphrase)
     strong: set[tuple[SentenceRef, SentenceRef]] = set()
     out: list[Match] = []
     for (ra, rb), (s, kind) in scored.items():

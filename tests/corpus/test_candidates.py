@@ -1,0 +1,138 @@
+"""Candidate pairs: copies always, shared shingles or stems, common evidence ignored at scale."""
+
+from __future__ import annotations
+
+import pytest
+
+import corpus.candidates as candidates
+from corpus.candidates import candidate_pairs, language_pairs
+from corpus.comparison import _features, _mark_stock_text
+from corpus.features import SentenceFeatures, sentence_features, story_weights
+from corpus.load import load_sources, sample_sources
+from corpus.match import Doc, SentenceRef
+from corpus.score import classify, score_pair
+from corpus.segment import segment
+from corpus.settings import Settings
+
+
+def docs_of(*articles: list[str], language: str = "en") -> list[list[SentenceFeatures | None]]:
+    return [[sentence_features(s, language) for s in sentences] for sentences in articles]
+
+
+def pairs_of(docs: list[list[SentenceFeatures | None]], languages: list[str]) -> set:
+    weights = story_weights(f for doc in docs for f in doc if f is not None)
+    found = candidate_pairs(docs, languages, weights)
+    return {(a, b) for a, b, _ in found.expand(found.pairs)}
+
+
+WIRE = "The Harlow council approved a $40 million seawall for the Quayside district on Monday."
+EDIT = "The Harlow council approved a $40 million flood wall for the Quayside district on Monday."
+OTHER = "Ferry services to Inchmoor island will resume on Thursday after repairs to the pier."
+
+
+def test_copies_in_different_articles_are_proposed_once_and_never_within_one() -> None:
+    docs = docs_of([WIRE, OTHER], [WIRE], [WIRE, WIRE])
+    pairs = pairs_of(docs, ["en", "en", "en"])
+    wire_refs = [SentenceRef(0, 0), SentenceRef(1, 0), SentenceRef(2, 0), SentenceRef(2, 1)]
+    expected = {(a, b) for a in wire_refs for b in wire_refs if a < b and a.article != b.article}
+    assert expected <= pairs
+    assert (SentenceRef(2, 0), SentenceRef(2, 1)) not in pairs
+    assert all(a < b and a.article != b.article for a, b in pairs)
+
+
+def test_an_edited_copy_is_proposed_and_an_unrelated_sentence_is_not() -> None:
+    pairs = pairs_of(docs_of([WIRE], [EDIT], [OTHER]), ["en", "en", "en"])
+    assert (SentenceRef(0, 0), SentenceRef(1, 0)) in pairs
+    assert not any(SentenceRef(2, 0) in pair for pair in pairs)
+
+
+def test_sentences_in_different_languages_are_never_paired_here() -> None:
+    docs = [[sentence_features(WIRE, "en")], [sentence_features(WIRE, "es")]]
+    assert pairs_of(docs, ["en", "es"]) == set()
+
+
+def test_expand_lists_every_copy_pair_sorted_with_its_distinct_key() -> None:
+    docs = docs_of([WIRE], [EDIT], [WIRE], [EDIT])
+    weights = story_weights(f for doc in docs for f in doc if f is not None)
+    found = candidate_pairs(docs, ["en"] * 4, weights)
+    items = found.expand(found.pairs)
+    assert [(a, b) for a, b, _ in items] == sorted((a, b) for a, b, _ in items)
+    assert len(items) == 6  # all pairs of four sentences in four articles
+    for a, b, (ka, kb) in items:
+        assert found.features[ka] == docs[a.article][a.sentence]
+        assert found.features[kb] == docs[b.article][b.sentence]
+
+
+def test_a_shingle_in_too_many_sentences_proposes_nothing_once_the_budget_binds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Every sentence carries the stock phrase "said in a statement" and nothing else in common.
+    articles = [
+        [f"Official {name} of the {place} board said in a statement that talks went well."]
+        for name, place in zip(
+            ["Adler", "Brandt", "Cole", "Dunn", "Ebert", "Fisk", "Gray", "Hale"],
+            ["harbour", "rail", "water", "schools", "parks", "housing", "transit", "health"],
+            strict=True,
+        )
+    ]
+    docs = docs_of(*articles)
+    small = pairs_of(docs, ["en"] * len(docs))
+    assert small  # within the budget, the shared shingle proposes every pair
+    monkeypatch.setattr(candidates, "BUDGET_BASE", 5)
+    monkeypatch.setattr(candidates, "BUDGET_PER_SENTENCE", 0)
+    assert pairs_of(docs, ["en"] * len(docs)) == set()
+
+
+def test_within_budget_takes_the_rarest_units_first() -> None:
+    postings: dict[object, list[int]] = {
+        "rare": [1, 2],
+        "mid": [1, 2, 3, 4],
+        "common": list(range(50)),
+    }
+    assert candidates._within_budget(postings, 10, 100) == 4  # 1 + 6 pairs fit, 1225 do not
+    assert candidates._within_budget(postings, 10_000, 100) == 50
+    assert candidates._within_budget(postings, 10_000, 10) == 4  # never above the hard cap
+
+
+def test_every_pair_the_scorer_accepts_in_the_sample_story_is_a_candidate() -> None:
+    """Exhaustive check: score every same-language pair of the sample story."""
+    settings = Settings()
+    arts = load_sources(sample_sources(), warn=print)
+    languages = [(a.language or "en")[:2] for a in arts]
+    sentences = [segment(a.text, lang) for a, lang in zip(arts, languages, strict=True)]
+    docs: list[list[SentenceFeatures | None]] = [
+        _features(a.text, s, lang) for a, s, lang in zip(arts, sentences, languages, strict=True)
+    ]
+    _mark_stock_text(arts, sentences, docs, languages, settings)
+    weights = story_weights(f for doc in docs for f in doc if f is not None)
+    proposed = pairs_of(docs, languages)
+    accepted = set()
+    refs = [
+        (SentenceRef(ai, si), f, languages[ai])
+        for ai, doc in enumerate(docs)
+        for si, f in enumerate(doc)
+        if f is not None
+    ]
+    for i, (ra, fa, la) in enumerate(refs):
+        for rb, fb, lb in refs[i + 1 :]:
+            if ra.article != rb.article and la == lb:
+                s = score_pair(fa, fb, weights, settings)
+                if classify(fa, fb, s, settings) is not None:
+                    accepted.add((ra, rb))
+    assert len(accepted) > 20
+    assert accepted <= proposed
+
+
+def test_language_pairs_aligns_all_when_few_and_needs_shared_figures_at_scale() -> None:
+    en = docs_of(
+        ["Mayor Ines Varga said 412 homes in Brackley and Tolland will get $31 million."],
+        ["The Quill river rose 2 metres at Ostrava on Friday."],
+    )
+    es = docs_of(
+        ["La alcaldesa Ines Varga dijo que 412 hogares en Brackley y Tolland recibirán fondos."],
+        language="es",
+    )
+    docs: list[Doc] = [*en, *es]
+    languages = ["en", "en", "es"]
+    assert language_pairs(docs, languages) is None
+    assert language_pairs(docs, languages, limit=0) == [(0, 2)]
