@@ -234,7 +234,9 @@ def _mark_stock_text(
 
     A sentence repeated across three or more articles of one outlet is that outlet's furniture;
     a short sentence (≤ 12 words) found in more than ``boilerplate_share`` of all articles (and
-    at least ``boilerplate_min_articles``) is a stock phrase.
+    at least ``boilerplate_min_articles``) is a stock phrase. A sentence an article repeats (a
+    pull quote, a pasted block) counts once: its later copies say nothing new, and would make
+    the matches of two such articles grow with the square of the repeats.
     """
     where: dict[str, set[int]] = defaultdict(set)
     for k, doc in enumerate(docs):
@@ -245,9 +247,15 @@ def _mark_stock_text(
     limit = max(settings.boilerplate_min_articles, settings.boilerplate_share * len(arts))
     for k, doc in enumerate(docs):
         marked: set[int] = set()
+        seen: set[str] = set()
         for si, f in enumerate(doc):
             if f is None:
                 continue
+            if f.norm in seen:
+                doc[si] = None
+                marked.add(si)
+                continue
+            seen.add(f.norm)
             holders = where[f"{languages[k]}:{f.norm}"]
             outlet = arts[k].outlet
             same = sum(1 for h in holders if outlet and arts[h].outlet == outlet)

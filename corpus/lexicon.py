@@ -7,6 +7,7 @@ else is weighted by how rare it is in the story (see :mod:`corpus.features`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -193,6 +194,7 @@ catalogue). Both sides of a pair are folded alike, so an odd fold ("contour" →
 nothing; the rules avoid folds that would merge two real words ("filled" and "filed")."""
 
 
+@lru_cache(maxsize=65536)
 def american_spelling(word: str) -> str:
     """The American form of a lower-case English word (unchanged if there is no rule for it)."""
     known = BRITISH_TO_AMERICAN.get(word)

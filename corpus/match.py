@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from corpus.features import SentenceFeatures
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class SentenceRef:
-    """A sentence of the comparison: article position and sentence index in it."""
+class SentenceRef(NamedTuple):
+    """A sentence of the comparison: article position and sentence index in it.
+
+    A named tuple, not a dataclass: references are hashed and compared millions of times in a
+    big story, and tuples do that in C.
+    """
 
     article: int
     sentence: int

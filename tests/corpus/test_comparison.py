@@ -72,3 +72,16 @@ def test_a_german_credit_line_names_the_source() -> None:
 
     credits = find_credits(arts)
     assert [(cr.article, cr.source, cr.strength) for cr in credits] == [(1, 0, 3)]
+
+
+def test_a_sentence_repeated_in_one_article_counts_once() -> None:
+    """Two files of one sentence repeated 3,000 times: one match, not nine million."""
+    line = "The council approved the harbour dredging plan on Monday after a long debate. "
+    arts = [
+        Article(source=f"{i}.txt", id=str(i), text=line * 3000, language="en") for i in range(2)
+    ]
+    c = compare(arts)
+    assert [(m.a, m.b, m.kind) for m in c.matches] == [
+        (SentenceRef(0, 0), SentenceRef(1, 0), "verbatim")
+    ]
+    assert all(s.boilerplate for s in c.sentences[0][1:])
