@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 import time
 from pathlib import Path
 
@@ -19,7 +20,13 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     _remove_stale(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    tmp = (path.parent or Path(".")) / f".{path.name}.{secrets.token_hex(6)}.part"
+    # Created like any new file (the umask applies), or with the mode of the file it replaces.
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = 0o666
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)

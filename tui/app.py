@@ -551,7 +551,8 @@ class BriefreadApp(App[int]):
         """(article, first sentence, last sentence) of the passage around the current sentence.
 
         A matched sentence's passage is the longest run of matched sentences (from the
-        comparison's passages) that holds it; a unique sentence's is its unique run.
+        comparison's passages) that holds it, a unique sentence's its unique run; either is cut
+        to the current paragraph.
         """
         assert self.comparison is not None and self.lookup is not None
         pane = self._focused()
@@ -560,7 +561,7 @@ class BriefreadApp(App[int]):
             return None
         run = self.lookup.unique_run_at(k, cur)
         if run is not None:
-            return k, run.first, run.last
+            return self._within_paragraph(k, cur, run.first, run.last)
         spans = [
             (p.a_first, p.a_last) if p.a_article == k else (p.b_first, p.b_last)
             for p in self.comparison.passages
@@ -568,6 +569,15 @@ class BriefreadApp(App[int]):
             or (p.b_article == k and p.b_first <= cur <= p.b_last)
         ]
         first, last = max(spans, key=lambda fl: fl[1] - fl[0], default=(cur, cur))
+        return self._within_paragraph(k, cur, first, last)
+
+    def _within_paragraph(self, k: int, cur: int, first: int, last: int) -> tuple[int, int, int]:
+        """``first..last`` cut to the paragraph of ``cur``: a note is about a claim, not a page."""
+        assert self.comparison is not None
+        sents = self.comparison.sentences[k]
+        par = sents[cur].paragraph
+        first = next(i for i in range(first, cur + 1) if sents[i].paragraph == par)
+        last = next(i for i in range(last, cur - 1, -1) if sents[i].paragraph == par)
         return k, first, last
 
     def action_highlight(self) -> None:

@@ -30,7 +30,7 @@ class NoteDialog(ModalScreen[tuple[str, str] | None]):
         with Vertical(id="note-dialog", classes="dialog"):
             yield Label("Highlight this passage", classes="dialog-title")
             yield Label(Text(inert(short), style="italic"), id="note-excerpt")
-            yield Input(placeholder="note (optional)", id="note")
+            yield Input(placeholder="note (optional; enter saves, tab goes to the tag)", id="note")
             yield Input(placeholder="tag (optional, e.g. check, lede, quote)", id="tag")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -40,10 +40,7 @@ class NoteDialog(ModalScreen[tuple[str, str] | None]):
         self.query_one("#note", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "note":
-            self.query_one("#tag", Input).focus()
-        else:
-            self._save()
+        self._save()  # enter saves from either field; tab moves to the tag
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

@@ -72,3 +72,20 @@ def test_the_next_write_clears_what_a_killed_one_left(tmp_path: Path, monkeypatc
     write_atomic(target, "# Notes\n")
     assert target.read_text(encoding="utf-8") == "# Notes\n"
     assert not stale.exists() and fresh.exists()
+
+
+def test_a_new_export_gets_ordinary_permissions_and_a_replaced_one_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.md"
+        write_atomic(fresh, "x")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        private = tmp_path / "private.md"
+        private.write_text("old", encoding="utf-8")
+        private.chmod(0o600)
+        write_atomic(private, "new")
+        assert private.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)

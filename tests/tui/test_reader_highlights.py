@@ -44,7 +44,7 @@ def test_highlight_survives_quit_and_reopen_and_is_exported(tmp_path: Path) -> N
             await _open(app, pilot)
             await pilot.press("n", "h")
             assert isinstance(app.screen, NoteDialog)
-            await pilot.press(*"check the figure", "enter", *"lede", "enter")
+            await pilot.press(*"check the figure", "tab", *"lede", "enter")
             assert not isinstance(app.screen, NoteDialog)
             assert [h.note for h in app.highlights] == ["check the figure"]
             assert pane(app, 0).current in pane(app, 0).marked
