@@ -112,12 +112,22 @@ class Weights(dict[str, float]):
     times a pair. ``df``: sentences per stem; ``n``: sentences in all.
     """
 
-    __slots__ = ("df", "n")
+    __slots__ = ("_terms", "df", "n")
 
     def __init__(self, df: dict[str, int], n: int) -> None:
         super().__init__((t, math.log(1.0 + n / (1 + c))) for t, c in df.items())
         self.df = df
         self.n = n
+        self._terms: dict[tuple[str, ...], tuple[frozenset[str], float]] = {}
+
+    def terms(self, content: tuple[str, ...]) -> tuple[frozenset[str], float]:
+        """The distinct terms of a sentence and their total weight, computed once per sentence."""
+        found = self._terms.get(content)
+        if found is None:
+            distinct = frozenset(content)
+            found = (distinct, sum(self[t] for t in distinct))
+            self._terms[content] = found
+        return found
 
     def __missing__(self, term: str) -> float:
         return math.log(1.0 + self.n / 1)

@@ -60,18 +60,17 @@ def containment(a: tuple[str, ...], b: tuple[str, ...], weight: Weights) -> floa
     A sentence split in two, or two merged into one, keeps each part's specific content inside
     the longer sentence while the symmetric scores see only half of it.
     """
-    sa, sb = set(a), set(b)
-    wa, wb = sum(weight(t) for t in sa), sum(weight(t) for t in sb)
-    small, total = (sa, wa) if wa <= wb else (sb, wb)
+    (sa, wa), (sb, wb) = weight.terms(a), weight.terms(b)
+    total = min(wa, wb)
     if total <= 0.0:
         return 0.0
-    return sum(weight(t) for t in small & (sb if small is sa else sa)) / total
+    return sum(weight(t) for t in sa & sb) / total
 
 
 def weighted_dice(a: tuple[str, ...], b: tuple[str, ...], weight: Weights) -> float:
     """Dice overlap of two sets of terms, each term counted by its rarity weight."""
-    sa, sb = set(a), set(b)
-    total = sum(weight(t) for t in sa) + sum(weight(t) for t in sb)
+    (sa, wa), (sb, wb) = weight.terms(a), weight.terms(b)
+    total = wa + wb
     if total <= 0.0:
         return 0.0
     return 2.0 * sum(weight(t) for t in sa & sb) / total
