@@ -23,8 +23,9 @@ from corpus.export_html import to_html
 from corpus.export_json import comparison_data, to_json
 from corpus.export_md import to_markdown
 from corpus.export_text import to_text
-from corpus.export_view import SCOPES, Scope, View, build_view, inert, one_line, unique_runs
+from corpus.export_view import SCOPES, Scope, View, build_view, one_line, unique_runs
 from corpus.highlight import Highlight
+from corpus.inert import inert
 
 FORMATS = ("text", "json", "md", "csv", "html")
 SUFFIXES = {"text": ".txt", "json": ".json", "md": ".md", "csv": ".csv", "html": ".html"}

@@ -15,7 +15,8 @@ import csv
 import io
 from functools import lru_cache
 
-from corpus.export_view import View, inert
+from corpus.export_view import View
+from corpus.inert import inert
 
 HEADER = (
     "a_article",

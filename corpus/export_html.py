@@ -22,28 +22,19 @@ from corpus import __version__
 from corpus.comparison import Comparison
 from corpus.diff import word_diff
 from corpus.export_view import (
-    KINDS,
-    MARKS,
-    PRIORITY,
     View,
     changed_spans,
     coverage_matrix,
     found_elsewhere,
-    inert,
     percent,
     sentence_kinds,
     unique_runs,
 )
+from corpus.inert import inert
+from corpus.kinds import COLOURS, KINDS, MARKS, PRIORITY
 from corpus.match import Match, SentenceRef
 from corpus.sentence import Sentence
 
-COLOURS = {
-    "verbatim": "#1f5130",
-    "edited": "#5b4a12",
-    "paraphrase": "#23406b",
-    "quote": "#5a2d5c",
-}
-"""Background per kind: the reader's (tui/highlight.py), light text on each."""
 PRINT_COLOURS = {
     "verbatim": "#cfe9d6",
     "edited": "#f1e3b5",

@@ -15,8 +15,6 @@ from functools import lru_cache
 from corpus import __version__
 from corpus.comparison import Comparison
 from corpus.export_view import (
-    KINDS,
-    MARKS,
     View,
     diff_segments,
     found_elsewhere,
@@ -26,6 +24,7 @@ from corpus.export_view import (
     unique_runs,
 )
 from corpus.highlight import Highlight
+from corpus.kinds import KINDS, MARKS
 from corpus.match import Match, SentenceRef
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&@$^])")

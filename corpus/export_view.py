@@ -10,7 +10,6 @@ JSON ones included, renders a scope the way it renders a whole story.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,31 +20,14 @@ from corpus.comparison import Comparison
 from corpus.diff import word_diff
 from corpus.errors import BriefreadError
 from corpus.highlight import Highlight
+from corpus.inert import inert
+from corpus.kinds import PRIORITY
 from corpus.match import Match, SentenceRef
 from corpus.passage import build_clusters, build_passages
 from corpus.relation import Provenance
 
 Scope = Literal["story", "pair", "highlights"]
 SCOPES: tuple[Scope, ...] = ("story", "pair", "highlights")
-KINDS = ("verbatim", "edited", "paraphrase", "quote")
-MARKS = {"verbatim": "≡", "edited": "±", "paraphrase": "≈", "quote": "❝"}
-"""The reader's mark per match kind (tui/highlight.py); exports use the same."""
-PRIORITY = ("verbatim", "edited", "quote", "paraphrase")
-"""Which kind a sentence with several matches shows, strongest first (as in the reader)."""
-
-_ESCAPES = re.compile(
-    r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC … BEL or ST
-    r"|\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b[@-Z\\-_]"  # other two-byte escapes
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
-
-
-def inert(text: str) -> str:
-    """``text`` without terminal escape sequences, control characters (newline and tab kept)
-    or bidirectional overrides: what a terminal or viewer could act on rather than show."""
-    return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
 def one_line(text: str) -> str:

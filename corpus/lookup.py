@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.comparison import Comparison
+from corpus.kinds import PRIORITY
 from corpus.match import Match, SentenceRef
 
-KIND_ORDER = ("verbatim", "edited", "quote", "paraphrase")
-"""Strongest first: a sentence with several matches is shown as its strongest kind."""
-_RANK = {kind: i for i, kind in enumerate(KIND_ORDER)}
+_RANK = {kind: i for i, kind in enumerate(PRIORITY)}
 
 
 @dataclass(frozen=True, slots=True)

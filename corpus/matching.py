@@ -83,6 +83,21 @@ def _score(
     return scored
 
 
+def _related(
+    accepted: list[Match],
+) -> tuple[dict[tuple[int, int], int], set[tuple[SentenceRef, int]]]:
+    """Matches (quotes aside) per article pair, and which sentences are matched in which article."""
+    per_pair: dict[tuple[int, int], int] = {}
+    taken: set[tuple[SentenceRef, int]] = set()
+    for m in accepted:
+        if not m.quoted:
+            key = (m.a.article, m.b.article)
+            per_pair[key] = per_pair.get(key, 0) + 1
+        taken.add((m.a, m.b.article))
+        taken.add((m.b, m.a.article))
+    return per_pair, taken
+
+
 def _within_related(
     scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]],
     accepted: list[Match],
@@ -96,14 +111,7 @@ def _within_related(
     rewrite: accept it when its paraphrase score reaches ``related_min``, it is the best partner
     of both sentences, and no figure disagrees.
     """
-    per_pair: dict[tuple[int, int], int] = {}
-    taken: set[tuple[SentenceRef, int]] = set()
-    for m in accepted:
-        if not m.quoted:
-            key = (m.a.article, m.b.article)
-            per_pair[key] = per_pair.get(key, 0) + 1
-        taken.add((m.a, m.b.article))
-        taken.add((m.b, m.a.article))
+    per_pair, taken = _related(accepted)
     best: dict[tuple[SentenceRef, int], tuple[float, SentenceRef]] = {}
     for (ra, rb), (s, kind) in scored.items():
         if kind is not None or s.paraphrase < settings.related_min or s.numbers <= -1.0:
@@ -140,14 +148,7 @@ def _parts(
     whose best container holds ``part_min`` of its rarity-weighted content and agrees on figures.
     The container may already be matched: a merged sentence has several sources.
     """
-    per_pair: dict[tuple[int, int], int] = {}
-    taken: set[tuple[SentenceRef, int]] = set()
-    for m in accepted:
-        if not m.quoted:
-            key = (m.a.article, m.b.article)
-            per_pair[key] = per_pair.get(key, 0) + 1
-        taken.add((m.a, m.b.article))
-        taken.add((m.b, m.a.article))
+    per_pair, taken = _related(accepted)
     best: dict[tuple[SentenceRef, int], tuple[float, SentenceRef, PairScore]] = {}
     for (ra, rb), (s, kind) in scored.items():
         if kind is not None or s.contained < settings.part_min or s.numbers <= -1.0:

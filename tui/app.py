@@ -24,13 +24,14 @@ from corpus.comparison import Comparison, compare
 from corpus.diff import word_diff
 from corpus.errors import BriefreadError
 from corpus.highlight import Highlight
+from corpus.kinds import MARKS
 from corpus.library import Library
 from corpus.lookup import Lookup
 from corpus.match import SentenceRef
 from corpus.settings import Settings
 from tui.article_pane import ArticlePane, PaneRow
 from tui.export_dialog import ConfirmDialog, ExportDialog, ExportRequest
-from tui.highlight import MARKS, legend
+from tui.highlight import legend
 from tui.highlights_panel import HighlightsPanel
 from tui.note_dialog import NoteDialog
 from tui.overview import OverviewScreen

@@ -12,17 +12,10 @@ from collections.abc import Collection, Mapping, Sequence
 from rich.style import Style
 from rich.text import Text
 
+from corpus.kinds import COLOURS, MARKS, PRIORITY
 from corpus.sentence import Sentence
 from tui.safe_text import inert
 
-MARKS = {"verbatim": "≡", "edited": "±", "paraphrase": "≈", "quote": "❝"}
-COLOURS = {
-    "verbatim": "#1f5130",
-    "edited": "#5b4a12",
-    "paraphrase": "#23406b",
-    "quote": "#5a2d5c",
-}
-"""Background per kind; the HTML export uses the same colours."""
 _FG = "#f2f2f2"
 STYLES = {
     "verbatim": Style(color=_FG, bgcolor=COLOURS["verbatim"], underline=True),
@@ -36,7 +29,6 @@ CURRENT = Style(reverse=True)
 BOILERPLATE = Style(dim=True)
 USER_MARK = "✎"
 """Before a sentence the reader has highlighted with ``h``."""
-PRIORITY = ("verbatim", "edited", "quote", "paraphrase")
 
 
 def legend() -> Text:
