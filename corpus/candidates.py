@@ -110,7 +110,13 @@ def candidate_pairs(docs: Sequence[Doc], languages: Sequence[str], weights: Weig
         _same_text(group, features, proposed)
         caps[f"shingle:{lang}"] = _shingles(group, features, budget, proposed)
         caps[f"stem:{lang}"] = _stems(group, features, members, old_cap, budget, proposed)
-    return Candidates(features, sorted(proposed), caps, members, refs)
+    # A pair of sentences that only ever appear together in one article can never be a match.
+    only: list[int | None] = []
+    for group in members:
+        arts = {refs[g].article for g in group}
+        only.append(next(iter(arts)) if len(arts) == 1 else None)
+    useful = [(x, y) for x, y in proposed if only[x] is None or only[x] != only[y]]
+    return Candidates(features, sorted(useful), caps, members, refs)
 
 
 def _same_text(

@@ -136,3 +136,18 @@ def test_language_pairs_aligns_all_when_few_and_needs_shared_figures_at_scale() 
     languages = ["en", "en", "es"]
     assert language_pairs(docs, languages) is None
     assert language_pairs(docs, languages, limit=0) == [(0, 2)]
+
+
+def test_sentences_of_one_article_are_never_paired_with_each_other() -> None:
+    """A long single article proposes nothing to score: its sentences can only match others'."""
+    from corpus.candidates import candidate_pairs
+    from corpus.features import sentence_features, story_weights
+
+    lines = [f"The harbour board approved dredging plan {i} for the channel." for i in range(300)]
+    doc = [sentence_features(line, "en") for line in lines]
+    other = [sentence_features("A different story about a bakery opening downtown.", "en")]
+    weights = story_weights([*doc, *other])
+    assert candidate_pairs([doc], ["en"], weights).pairs == []
+    both = candidate_pairs([doc, [doc[5]]], ["en", "en"], weights)
+    # Only pairs with the sentence that also appears in the second article are left.
+    assert both.pairs and all(5 in pair for pair in both.pairs)
