@@ -122,12 +122,15 @@ def _compare(
     docs: list[list[SentenceFeatures | None]] = []
     seen: dict[tuple[str, str, tuple[tuple[int, int], ...]], SentenceFeatures] = {}
     every = _step(len(arts))
+    alone = len(arts) < 2  # nothing to match a single article with: skip its features
     for k, art in enumerate(arts):
         if k % every == 0:
             report("segment", k, len(arts))
         sents = segment(art.text, languages[k])
         sentences.append(sents)
-        docs.append(_features(art.text, sents, languages[k], seen))
+        docs.append(
+            [None] * len(sents) if alone else _features(art.text, sents, languages[k], seen)
+        )
     report("segment", len(arts), len(arts))
     _mark_stock_text(arts, sentences, docs, languages, settings)
     found = find_matches(docs, languages, settings, report)

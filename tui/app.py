@@ -334,12 +334,12 @@ class BriefreadApp(App[int]):
                 else "Nothing in this article is found elsewhere"
             )
             return
-        self.select(pane, target)
+        self.select(pane, target, keep_if_visible=True)
 
-    def select(self, pane: ArticlePane, sentence: int) -> None:
+    def select(self, pane: ArticlePane, sentence: int, *, keep_if_visible: bool = False) -> None:
         """Make ``sentence`` current in ``pane``, centred, and describe it in the status line."""
         assert self.lookup is not None and pane.article_index is not None
-        pane.set_current(sentence)
+        pane.set_current(sentence, keep_if_visible=keep_if_visible)
         self._describe(SentenceRef(pane.article_index, sentence))
 
     def _describe(self, ref: SentenceRef, shown: int | None = None) -> None:

@@ -126,8 +126,12 @@ class ArticlePane(ScrollView, can_focus=False):
             self._marked = marked
         self._rewrap({self._sentences[s].paragraph for s in touched if s < len(self._sentences)})
 
-    def set_current(self, sentence: int | None) -> None:
-        """Make ``sentence`` current (shown reversed) and centre it."""
+    def set_current(self, sentence: int | None, *, keep_if_visible: bool = False) -> None:
+        """Make ``sentence`` current (shown reversed) and centre it.
+
+        With ``keep_if_visible``, a sentence already well inside the view is not scrolled to:
+        stepping through nearby sentences keeps the page still, as a pager does.
+        """
         old, self.current = self.current, sentence
         self._rewrap(
             {
@@ -137,7 +141,7 @@ class ArticlePane(ScrollView, can_focus=False):
             }
         )
         if sentence is not None and sentence < len(self._sentences):
-            self.centre_on(sentence)
+            self.centre_on(sentence, keep_if_visible=keep_if_visible)
 
     def _rewrap(self, paragraphs: set[int]) -> None:
         """Wrap these paragraphs again; lay everything out again only if their heights changed."""
@@ -183,14 +187,20 @@ class ArticlePane(ScrollView, can_focus=False):
         """The width (cells) the lines are wrapped to."""
         return self._width
 
-    def centre_on(self, sentence: int) -> None:
-        """Scroll so that the first line of ``sentence`` is in the middle of the pane."""
+    def centre_on(self, sentence: int, *, keep_if_visible: bool = False) -> None:
+        """Scroll so that the first line of ``sentence`` is in the middle of the pane (unless
+        ``keep_if_visible`` and it is already inside the view, clear of its top and bottom)."""
         s = self._sentences[sentence]
         if s.paragraph not in self._by_paragraph or not self._order:
             return
         first = self._starts[self._order.index(s.paragraph)]
         line = first + self._line_within(s)
-        self.scroll_to(y=max(0, line - self.scrollable_content_region.height // 2), animate=False)
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        margin = max(1, height // 5)
+        if keep_if_visible and top + margin <= line < top + height - margin:
+            return
+        self.scroll_to(y=max(0, line - height // 2), animate=False)
 
     @property
     def marked(self) -> set[int]:
