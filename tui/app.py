@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
@@ -228,6 +229,9 @@ class BriefreadApp(App[int]):
         """Show the highlights and roles once matching has finished."""
         self.comparison = comparison
         self.lookup = Lookup(comparison)
+        # A big story is millions of long-lived objects; without this, every full collection
+        # walks them all and a key press now and then stalls for a second.
+        gc.freeze()
         if self.library is not None:
             try:
                 self.highlights = self.library.highlights_for(comparison.articles)
