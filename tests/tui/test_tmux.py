@@ -79,9 +79,19 @@ def test_briefread_in_tmux(tmp_path: Path) -> None:
         "BRIEFREAD_CONFIG_DIR": str(tmp_path / "config"),
         "TERM": "xterm-256color",
     }
+    # Through env(1): a tmux server that is already running gives new sessions its own
+    # environment, not this process's, and the test must never touch the user's library.
     command = " ".join(
         shlex.quote(x)
-        for x in (str(BRIEFREAD), str(tmp_path / "wire.md"), str(tmp_path / "copy.md"))
+        for x in (
+            "env",
+            f"BRIEFREAD_DATA_DIR={tmp_path / 'data'}",
+            f"BRIEFREAD_CONFIG_DIR={tmp_path / 'config'}",
+            "TERM=xterm-256color",
+            str(BRIEFREAD),
+            str(tmp_path / "wire.md"),
+            str(tmp_path / "copy.md"),
+        )
     )
     subprocess.run(
         [TMUX, "new-session", "-d", "-s", session, "-x", "120", "-y", "36", command],
@@ -108,5 +118,6 @@ def test_briefread_in_tmux(tmp_path: Path) -> None:
             time.sleep(0.2)
         else:
             raise AssertionError("briefread did not quit on q")
+        assert (tmp_path / "data" / "library.sqlite3").exists()  # its own library, not the user's
     finally:
         subprocess.run([TMUX, "kill-session", "-t", session], capture_output=True, check=False)
