@@ -24,12 +24,9 @@ from corpus.export_json import comparison_data, to_json
 from corpus.export_md import to_markdown
 from corpus.export_text import to_text
 from corpus.export_view import SCOPES, Scope, View, build_view, one_line, unique_runs
+from corpus.formats import FORMATS, SUFFIXES
 from corpus.highlight import Highlight
 from corpus.inert import inert
-
-FORMATS = ("text", "json", "md", "csv", "html")
-SUFFIXES = {"text": ".txt", "json": ".json", "md": ".md", "csv": ".csv", "html": ".html"}
-"""The usual file name ending per format, for save dialogs."""
 
 __all__ = ["FORMATS", "SCOPES", "SUFFIXES", "Highlight", "Scope", "render"]
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 from corpus import __version__
 from corpus.article import Article
 from corpus.errors import BriefreadError
+from corpus.formats import FORMATS
 
 if TYPE_CHECKING:
     from corpus.comparison import Comparison
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-FORMATS = ("text", "json", "md", "csv", "html")
 PROG = "briefread"
 
 

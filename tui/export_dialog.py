@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
-from corpus.export import SUFFIXES
+from corpus.formats import SUFFIXES
 
 FORMAT_LABELS = {
     "md": "Markdown report",
