@@ -74,13 +74,13 @@ def test_counts_are_shown_as_given() -> None:
     assert ProgressLine(FakeTerminal()).render("index", 0, 0).count("100%") == 1
 
 
-def test_compare_on_a_pipe_prints_no_progress() -> None:
+def test_compare_on_a_pipe_prints_no_progress(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tui.cli", "compare", "--format", "json"],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env=_env(ROOT),
+        env=_env(tmp_path),
         check=False,
     )
     assert result.returncode == 0, result.stderr
