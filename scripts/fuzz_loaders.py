@@ -56,6 +56,7 @@ from corpus.markdown_text import markdown_to_text
 from corpus.quote import quoted_spans
 from corpus.segment import segment
 from corpus.tabular import load_csv, load_jsonl
+from tests.corpus.big_inputs import REPEATED, story_of
 
 ANY_CHARACTER = st.characters(exclude_categories=())
 PIECES = [
@@ -354,24 +355,6 @@ def _print_tallies(tallies: dict[str, Tally], seconds: float) -> None:
 # --big: sizes and times of the issue's large cases, each measured in a fresh process.
 
 
-def _story_of(megabytes: int) -> str:
-    paragraphs = []
-    size = number = 0
-    while size < megabytes * 1_000_000:
-        number += 1
-        paragraph = (
-            f"Crossing {number} left Vell Harbour at {number % 24:02d}:{number % 60:02d} with "
-            f"{number % 397} passengers, the port authority said. The U.S.-built Orrin Star "
-            f"carried {number % 41} cars and {number % 13} lorries on the {number}th sailing.\n\n"
-        )
-        paragraphs.append(paragraph)
-        size += len(paragraph)
-    return "".join(paragraphs)
-
-
-REPEATED = "The ferry to Orrin resumes sailing on Monday, the port authority said. "
-
-
 def _measure(case: str, folder: str) -> None:
     """One measurement, printed as a JSON object (run in its own process)."""
     if case.startswith("compare:"):
@@ -389,7 +372,7 @@ def _measure(case: str, folder: str) -> None:
         figures = {"compare_s": time.perf_counter() - started, "matches": len(result.matches)}
     else:
         path = Path(folder, f"{case}.txt")
-        text = _story_of(60) if case == "60mb" else REPEATED * 1_000_000
+        text = story_of(60) if case == "60mb" else REPEATED * 1_000_000
         path.write_text(text, encoding="utf-8")
         del text
         started = time.perf_counter()

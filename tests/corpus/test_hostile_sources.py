@@ -22,6 +22,7 @@ import corpus.load
 from corpus.frontmatter import split_front_matter
 from corpus.load import load_sources
 from corpus.segment import segment
+from tests.corpus.big_inputs import REPEATED, story_of
 from tui.cli import main
 
 GOOD = (
@@ -367,22 +368,6 @@ def test_hostile_markup_costs_time_in_proportion_to_its_length(
     assert _seconds(step, large) < 10 * small_seconds + 0.5
 
 
-def _story_of(megabytes: int) -> str:
-    """About ``megabytes`` MB of varied news-like paragraphs (not one paragraph repeated)."""
-    paragraphs = []
-    size = number = 0
-    while size < megabytes * 1_000_000:
-        number += 1
-        paragraph = (
-            f"Crossing {number} left Vell Harbour at {number % 24:02d}:{number % 60:02d} with "
-            f"{number % 397} passengers, the port authority said. The U.S.-built Orrin Star "
-            f"carried {number % 41} cars and {number % 13} lorries on the {number}th sailing.\n\n"
-        )
-        paragraphs.append(paragraph)
-        size += len(paragraph)
-    return "".join(paragraphs)
-
-
 def test_a_file_over_max_size_is_refused_with_the_limit_and_how_to_raise_it(
     compare: Callable[..., Run], tmp_path: Path
 ) -> None:
@@ -407,7 +392,7 @@ FULL_SIZE = pytest.mark.skipif(
 def test_a_large_text_file_is_loaded_and_segmented(tmp_path: Path, megabytes: int) -> None:
     """Within the default 100 MB limit. Time and memory are measured by
     ``scripts/fuzz_loaders.py --big`` rather than asserted here."""
-    text = _story_of(megabytes)
+    text = story_of(megabytes)
     (tmp_path / "big.txt").write_text(text, encoding="utf-8")
     (article,) = load_sources([str(tmp_path / "big.txt")], warn=pytest.fail)
     assert article.text == text.strip()
@@ -419,7 +404,7 @@ def test_a_large_text_file_is_loaded_and_segmented(tmp_path: Path, megabytes: in
 @pytest.mark.slow
 @pytest.mark.parametrize("repeats", [100_000, pytest.param(1_000_000, marks=FULL_SIZE)])
 def test_one_sentence_repeated_many_times(tmp_path: Path, repeats: int) -> None:
-    sentence = "The ferry to Orrin resumes sailing on Monday, the port authority said. "
+    sentence = REPEATED
     (tmp_path / "repeated.txt").write_text(sentence * repeats, encoding="utf-8")
     (article,) = load_sources([str(tmp_path / "repeated.txt")], warn=pytest.fail)
     sentences = segment(article.text)
