@@ -88,10 +88,7 @@ class Lookup:
 
     def shared_share(self, article: int) -> float:
         """Share (0..1) of the article's non-boilerplate characters found in any other article."""
-        lengths = self._lengths[article]
-        total = sum(lengths.values())
-        done = sum(lengths.get(s, 0) for s in self.matched[article])
-        return done / total if total else 0.0
+        return self.comparison.shared_share(article)
 
     def _coverage_matrix(self, n: int) -> list[list[float]]:
         """``coverage[i][j]``: share (0..1) of article i's characters matched in article j."""
