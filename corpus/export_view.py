@@ -21,7 +21,7 @@ from corpus.diff import word_diff
 from corpus.errors import BriefreadError
 from corpus.highlight import Highlight
 from corpus.inert import inert
-from corpus.kinds import PRIORITY
+from corpus.lookup import Lookup
 from corpus.match import Match, SentenceRef
 from corpus.passage import build_clusters, build_passages
 from corpus.relation import Provenance
@@ -164,15 +164,25 @@ def pair_matches(c: Comparison) -> dict[tuple[int, int], list[Match]]:
     return dict(sorted(out.items()))
 
 
+def _lookup(c: Comparison) -> Lookup:
+    """The reader's indexes over ``c``, built once for the comparison being exported."""
+    if _LAST and _LAST[0].comparison is c:
+        return _LAST[0]
+    _LAST[:] = [Lookup(c)]
+    return _LAST[0]
+
+
+_LAST: list[Lookup] = []
+
+
 def sentence_kinds(c: Comparison) -> dict[SentenceRef, str]:
     """Each matched sentence's strongest kind (PRIORITY order)."""
-    rank = {k: n for n, k in enumerate(PRIORITY)}
-    out: dict[SentenceRef, str] = {}
-    for m in c.matches:
-        for r in (m.a, m.b):
-            if r not in out or rank[m.kind] < rank[out[r]]:
-                out[r] = m.kind
-    return out
+    lookup = _lookup(c)
+    return {
+        SentenceRef(k, s): kind
+        for k, kinds in enumerate(lookup.best_kind)
+        for s, kind in kinds.items()
+    }
 
 
 Segment = tuple[str, str]
@@ -248,51 +258,21 @@ def changed_spans(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int
 
 def found_elsewhere(c: Comparison) -> list[float]:
     """Per article, :meth:`Comparison.shared_share` (0..1 of its characters, boilerplate
-    excluded, in matched sentences), computed in one pass over the matches."""
-    matched: list[set[int]] = [set() for _ in c.articles]
-    for m in c.matches:
-        matched[m.a.article].add(m.a.sentence)
-        matched[m.b.article].add(m.b.sentence)
-    out = []
-    for k, sents in enumerate(c.sentences):
-        total = sum(s.end - s.start for s in sents if not s.boilerplate)
-        done = sum(s.end - s.start for s in sents if not s.boilerplate and s.index in matched[k])
-        out.append(done / total if total else 0.0)
-    return out
+    excluded, in matched sentences)."""
+    return [c.shared_share(k) for k in range(len(c.articles))]
 
 
 def coverage_matrix(c: Comparison) -> list[list[float | None]]:
     """``m[i][j]``: share (0..1) of article i's characters, boilerplate excluded, in sentences
     matched to article j; None on the diagonal. The same measure as "found elsewhere"."""
-    n = len(c.articles)
-    linked: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for m in c.matches:
-        linked[(m.a.article, m.b.article)].add(m.a.sentence)
-        linked[(m.b.article, m.a.article)].add(m.b.sentence)
-    sizes = [
-        {s.index: s.end - s.start for s in sents if not s.boilerplate} for sents in c.sentences
-    ]
-    totals = [sum(sz.values()) for sz in sizes]
-    out: list[list[float | None]] = [[None if i == j else 0.0 for j in range(n)] for i in range(n)]
-    for (i, j), got in linked.items():
-        if totals[i]:
-            out[i][j] = sum(sizes[i].get(x, 0) for x in got) / totals[i]
-    return out
+    matrix = _lookup(c).coverage
+    return [[None if i == j else v for j, v in enumerate(row)] for i, row in enumerate(matrix)]
 
 
 def unique_runs(c: Comparison, article: int) -> list[tuple[int, int]]:
     """Runs ``(first, last)`` of adjacent sentences (inclusive indexes) of ``article`` that match
     nothing in the view and are not boilerplate: what only this article says."""
-    matched = {r.sentence for m in c.matches for r in (m.a, m.b) if r.article == article}
-    runs: list[tuple[int, int]] = []
-    for s in c.sentences[article]:
-        if s.boilerplate or s.index in matched or not s.text.strip():
-            continue
-        if runs and runs[-1][1] == s.index - 1:
-            runs[-1] = (runs[-1][0], s.index)
-        else:
-            runs.append((s.index, s.index))
-    return runs
+    return [(run.first, run.last) for run in _lookup(c).unique_runs[article]]
 
 
 def percent(share: float) -> str:
