@@ -7,14 +7,16 @@ aligned on anchors (numbers, names, cognates) instead (:mod:`corpus.crosslang`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 
 from corpus.candidates import Candidates, candidate_pairs, language_pairs
 from corpus.crosslang import align_languages
 from corpus.features import Weights, story_weights
+from corpus.gaps import fill_gaps
 from corpus.match import Doc, Match, SentenceRef
 from corpus.score import PairScore, classify, score_pair
 from corpus.settings import Settings
+from corpus.split import split_matches
 
 
 def find_matches(
@@ -35,9 +37,16 @@ def find_matches(
     scored = _score(found, weights, settings, report)
     accepted = _accept(scored, docs, settings)
     accepted.extend(_within_related(scored, accepted, docs, settings))
-    accepted.extend(_parts(scored, accepted, docs, weights, settings))
-    accepted.extend(align_languages(docs, languages, settings, language_pairs(docs, languages)))
-    accepted.extend(_through_copies(accepted))
+    parts = _parts(scored, accepted, docs, weights, settings)
+    accepted.extend(parts)
+    per_pair, _ = _related(accepted)
+    related = [p for p, n in per_pair.items() if n >= settings.related_min_matches]
+    halves = split_matches(accepted, related, docs, weights, settings)
+    accepted.extend(halves)
+    translated = align_languages(docs, languages, settings, language_pairs(docs, languages))
+    accepted.extend(translated)
+    accepted.extend(fill_gaps(translated, docs, accepted))
+    accepted.extend(_through_copies(accepted, {(m.a, m.b) for m in (*parts, *halves)}))
     accepted.sort(key=lambda m: (m.a, m.b))
     return accepted
 
@@ -175,10 +184,15 @@ def _parts(
     return out
 
 
-def _through_copies(matches: list[Match]) -> list[Match]:
+def _through_copies(
+    matches: list[Match], partial: Set[tuple[SentenceRef, SentenceRef]] = frozenset()
+) -> list[Match]:
     """Pairs implied by copies: if X matches W and W matches C, X matches C too, with the
     weaker of the two kinds; a quote carried on by a verbatim or edited copy stays a quote,
-    through a paraphrase or translation it becomes a paraphrase. One step only."""
+    through a paraphrase or translation it becomes a paraphrase. One step only.
+
+    ``partial`` pairs match only part of a sentence (a split or merge): two of them through the
+    same sentence may be its two different halves, so they imply nothing about each other."""
     copies: dict[SentenceRef, dict[SentenceRef, str]] = {}
     linked: dict[SentenceRef, set[SentenceRef]] = {}  # matched already, quoted or not
     for m in matches:
@@ -193,9 +207,10 @@ def _through_copies(matches: list[Match]) -> list[Match]:
             near = copies.get(w)
             if not near:
                 continue
+            half = (m.a, m.b) in partial
             for c in near.keys() - linked[x]:  # a set difference: copies of a wire are cliques
                 link = near[c]
-                if c.article == x.article:
+                if c.article == x.article or (half and ((w, c) if w < c else (c, w)) in partial):
                     continue
                 a, b = (x, c) if x < c else (c, x)
                 if (a, b) in out:

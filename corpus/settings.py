@@ -28,6 +28,10 @@ class Settings:
     - ``part_min``: between related articles, a sentence with at least this share of its
       specific content (rarity-weighted terms and numbers) inside a sentence of the other
       article is a split or merge of it (paraphrase), when no figure disagrees.
+    - ``joined_min``: between related articles, the paraphrase score a sentence must reach
+      against two adjacent sentences of the other article read as one (a sentence split in two,
+      or two merged), when each half shares some of its content and the two together beat
+      either alone.
     - ``quote_min_words``: the shortest quoted statement (in words) that makes a ``quote`` match.
     - ``crosslang_min``: score of shared anchors (numbers, names, cognates) for a pair of
       sentences in different languages.
@@ -46,6 +50,7 @@ class Settings:
     related_min: float = 0.2
     related_min_matches: int = 3
     part_min: float = 0.6
+    joined_min: float = 0.3
     quote_min_words: int = 4
     crosslang_min: float = 0.45
     boilerplate_share: float = 0.6

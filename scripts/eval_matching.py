@@ -1,8 +1,8 @@
 """Print how well the matcher agrees with hand-labelled stories and with MRPC.
 
 Usage: python scripts/eval_matching.py [--details] [STORY_DIR …]
-Defaults: the bundled sample story and tests/data/story_heldout (never used for tuning), then the
-MRPC test file from ../shared/data/mrpc when it is there.
+Defaults: the bundled sample story and the held-out stories in tests/data, then the MRPC test file
+from ../shared/data/mrpc when it is there.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ def main() -> None:
         ROOT / "corpus/sample",
         ROOT / "tests/data/story_heldout",
         ROOT / "tests/data/story_heldout2",
+        ROOT / "tests/data/story_heldout3",
     ]
     for folder in stories:
         s = score_story(folder)

@@ -1,0 +1,130 @@
+"""Sentences split in two, or two merged into one, between related articles.
+
+A rewrite often breaks a long sentence of its source in two ("The union wants 6.5% a year. The
+company has offered 3.2%.") or joins two short ones. Each half then carries only part of the
+other sentence's content and scores low on its own; read together, the two adjacent sentences
+score like the paraphrase they are. This pass scores a sentence against each run of two adjacent
+sentences of an article it is already related to, and matches it to both when the run reads as
+its paraphrase and each half brings some of its specific content.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from corpus.features import SentenceFeatures, Weights
+from corpus.match import Doc, Match, SentenceRef
+from corpus.score import score_pair
+from corpus.settings import Settings
+
+_COPIES = ("verbatim", "edited")
+_MIN_SHARED = 2
+"""Content terms each half must share with the whole: both halves bring something."""
+
+
+def joined(a: SentenceFeatures, b: SentenceFeatures) -> SentenceFeatures:
+    """Two adjacent sentences read as one (same language)."""
+    words = len(a.words) + len(b.words)
+    quoted = len(a.quote_words) + len(b.quote_words)
+    return SentenceFeatures(
+        language=a.language,
+        words=a.words + b.words,
+        norm=f"{a.norm} {b.norm}",
+        content=a.content + b.content,
+        names=a.names | b.names,
+        numbers=a.numbers | b.numbers,
+        quote_words=a.quote_words + b.quote_words,
+        quoted_share=quoted / words if words else 0.0,
+        frame_words=a.frame_words + b.frame_words,
+    )
+
+
+def split_matches(
+    accepted: Sequence[Match],
+    related: Sequence[tuple[int, int]],
+    docs: Sequence[Doc],
+    weights: Weights,
+    settings: Settings,
+) -> list[Match]:
+    """Paraphrase matches of a sentence with two adjacent sentences of a related article.
+
+    ``related``: article pairs (same language) already sharing ``related_min_matches`` matches.
+    A sentence is tried only where it has no copy (verbatim or edited) in the other article and
+    no match outside the run; the run's sentences must have no match there but this sentence.
+    The run, read as one sentence, must reach ``joined_min`` with no figure disagreeing, and
+    beat each half alone. Each sentence takes part in one run per article pair, best first.
+    """
+    partners: dict[tuple[SentenceRef, int], set[SentenceRef]] = defaultdict(set)
+    copied: set[tuple[SentenceRef, int]] = set()
+    for m in accepted:
+        partners[(m.a, m.b.article)].add(m.b)
+        partners[(m.b, m.a.article)].add(m.a)
+        if m.kind in _COPIES:
+            copied.add((m.a, m.b.article))
+            copied.add((m.b, m.a.article))
+    out: list[Match] = []
+    for a, b in related:
+        found = _runs(a, b, docs, weights, settings, partners, copied)
+        found += _runs(b, a, docs, weights, settings, partners, copied)
+        used: set[SentenceRef] = set()
+        for score, whole, first, second in sorted(found, reverse=True):
+            if used & {whole, first, second}:
+                continue
+            used |= {whole, first, second}
+            for half in (first, second):
+                if half not in partners.get((whole, half.article), ()):
+                    x, y = (whole, half) if whole < half else (half, whole)
+                    out.append(Match(x, y, round(score, 4), "paraphrase"))
+    return out
+
+
+def _runs(
+    xa: int,
+    ya: int,
+    docs: Sequence[Doc],
+    weights: Weights,
+    settings: Settings,
+    partners: dict[tuple[SentenceRef, int], set[SentenceRef]],
+    copied: set[tuple[SentenceRef, int]],
+) -> list[tuple[float, SentenceRef, SentenceRef, SentenceRef]]:
+    """(score, whole, first half, second half) for sentences of ``xa`` against runs in ``ya``."""
+    doc_x, doc_y = docs[xa], docs[ya]
+    where: dict[str, list[int]] = defaultdict(list)
+    for j, f in enumerate(doc_y):
+        if f is not None:
+            for term in set(f.content):
+                where[term].append(j)
+    out = []
+    for i, fx in enumerate(doc_x):
+        whole = SentenceRef(xa, i)
+        if fx is None or (whole, ya) in copied:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for term in set(fx.content):
+            for j in where.get(term, ()):
+                shared[j] += 1
+        mine = partners.get((whole, ya), set())
+        best: tuple[float, SentenceRef, SentenceRef, SentenceRef] | None = None
+        for j in sorted(j for j, n in shared.items() if n >= _MIN_SHARED):
+            if shared.get(j + 1, 0) < _MIN_SHARED:
+                continue
+            first, second = SentenceRef(ya, j), SentenceRef(ya, j + 1)
+            if mine - {first, second} or any(
+                partners.get((half, xa), set()) - {whole} for half in (first, second)
+            ):
+                continue
+            f1, f2 = doc_y[j], doc_y[j + 1]
+            assert f1 is not None and f2 is not None
+            s = score_pair(fx, joined(f1, f2), weights, settings)
+            if s.paraphrase < settings.joined_min or s.numbers <= -1.0:
+                continue
+            alone = max(
+                score_pair(fx, f1, weights, settings).paraphrase,
+                score_pair(fx, f2, weights, settings).paraphrase,
+            )
+            if s.paraphrase > alone and (best is None or s.paraphrase > best[0]):
+                best = (s.paraphrase, whole, first, second)
+        if best is not None:
+            out.append(best)
+    return out
