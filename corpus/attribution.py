@@ -15,7 +15,8 @@ from corpus.article import Article
 
 _DERIVATION = re.compile(
     r"translated\s+from|first\s+(?:appeared|published|ran)|originally\s+(?:appeared|published|ran)"
-    r"|republished|reprinted|traducido|traduit|übersetzt|publicado\s+originalmente"
+    r"|republished|reprinted|traducido|traduit|übersetzt"
+    r"|(?:publicad[oa]s?|se\s+public[óo]|apareci[óo])\s+(?:originalmente|por\s+primera\s+vez)"
     r"|publié\s+(?:à\s+l'origine|initialement)|paru\s+(?:initialement|d'abord)"
     r"|erschien\s+(?:zuerst|ursprünglich)|zuerst\s+erschienen|ursprünglich\s+(?:erschienen|veröffentlicht)"
     r"|tradotto|pubblicato\s+originariamente|apparso\s+(?:originariamente|per\s+la\s+prima)"

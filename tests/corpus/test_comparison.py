@@ -1,5 +1,7 @@
 """Stock text shared across articles is marked boilerplate and never matched."""
 
+import pytest
+
 from corpus.article import Article
 from corpus.comparison import compare
 from corpus.match import SentenceRef
@@ -67,6 +69,26 @@ def test_a_german_credit_line_names_the_source() -> None:
     arts = [
         Article(source="a.md", id="a", outlet="Brannock Evening News", text=WIRE, language="en"),
         Article(source="b.md", id="b", outlet="Tagesblatt", text=copy, language="de"),
+    ]
+    from corpus.attribution import find_credits
+
+    credits = find_credits(arts)
+    assert [(cr.article, cr.source, cr.strength) for cr in credits] == [(1, 0, 3)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Este artículo se publicó originalmente en inglés en The Brannock Evening News.",
+        "Publicado originalmente por The Brannock Evening News.",
+        "La nota apareció por primera vez en The Brannock Evening News.",
+    ],
+)
+def test_a_spanish_credit_line_names_the_source(line: str) -> None:
+    copy = "Los conductores de tranvía de Brannock hicieron huelga el viernes. " + line
+    arts = [
+        Article(source="a.md", id="a", outlet="The Brannock Evening News", text=WIRE),
+        Article(source="b.md", id="b", outlet="Diario", text=copy, language="es"),
     ]
     from corpus.attribution import find_credits
 
