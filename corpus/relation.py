@@ -124,7 +124,7 @@ def relate(
             continue
         src = parent
         st = stats[(min(src, der), max(src, der))]
-        kind = _kind(src, der, st, languages, credit.get((der, src)))
+        kind = _kind(src, der, st, languages, credit.get((der, src)), sizes, settings)
         found = len(st.copied.get(der, set()) | st.quoted.get(der, set())) / sizes[der]
         back = len(st.copied.get(src, set()) | st.quoted.get(src, set())) / sizes[src]
         evidence = _evidence(articles, src, der, st, found, credit.get((der, src)), times)
@@ -202,15 +202,24 @@ def root_of(k: int, sources: Sequence[int | None]) -> int:
 
 
 def _kind(
-    src: int, der: int, st: _PairStats, languages: Sequence[str], credit: Credit | None
+    src: int,
+    der: int,
+    st: _PairStats,
+    languages: Sequence[str],
+    credit: Credit | None,
+    sizes: Sequence[int],
+    settings: Settings,
 ) -> str:
+    """Translated across languages; syndicated when copies (verbatim or edited) are most of what
+    it shares with its source and ``syndicated_min`` of all its sentences; else rewritten."""
     if languages[src] != languages[der]:
         return "translated"
     if credit is not None and credit.strength == 3 and "translat" in credit.snippet.lower():
         return "translated"
     kinds = st.kinds.get(der, Counter())
     copied = kinds["verbatim"] + kinds["edited"]
-    return "syndicated" if copied >= 0.5 * max(1, sum(kinds.values())) else "rewritten"
+    mostly = copied >= 0.5 * max(1, sum(kinds.values()))
+    return "syndicated" if mostly and copied >= settings.syndicated_min * sizes[der] else "rewritten"
 
 
 def _evidence(

@@ -40,11 +40,14 @@ class Settings:
     - ``passage_gap``: unmatched sentences bridged when merging adjacent matches into passages.
     - ``derived_min``: share of an article's sentences found in another (excluding quotes) for it
       to count as derived from it.
+    - ``syndicated_min``: share of a derived article's sentences that are verbatim or edited
+      copies of its source for it to be ``syndicated`` (a reprint) rather than ``rewritten``;
+      copies must also be most of what it shares with the source.
     """
 
     verbatim_min: float = 0.99
     edited_min: float = 0.5
-    edited_cover_min: float = 0.75
+    edited_cover_min: float = 0.7
     paraphrase_min: float = 0.42
     context_min: float = 0.35
     related_min: float = 0.2
@@ -57,6 +60,7 @@ class Settings:
     boilerplate_min_articles: int = 4
     passage_gap: int = 1
     derived_min: float = 0.3
+    syndicated_min: float = 0.4
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as JSON-ready data."""

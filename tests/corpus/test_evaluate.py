@@ -40,7 +40,7 @@ def test_sample_paraphrase(sample: StoryScore) -> None:
 def test_heldout_relations_all_right() -> None:
     held = score_story(HELDOUT)
     assert held.relations_right == held.relations_gold
-    assert held.group.precision >= 0.95
+    assert held.group.precision >= 0.95 and held.group.recall >= 0.94
     para = next(k for k in held.kinds if k.kind == "paraphrase")
     assert para.precision >= 0.85 and para.recall >= 0.85
 
@@ -63,10 +63,10 @@ def test_second_heldout_floors(heldout2: StoryScore) -> None:
 
 
 def test_third_heldout_floors() -> None:
-    """The boil-water story, written blind after the matcher: floors at its first figures."""
+    """The boil-water story, written blind (its first figures are in the README)."""
     held = score_story(HELDOUT3)
     assert held.roles_right == held.roles_total
-    assert held.relations_right >= held.relations_gold - 1
-    assert held.group.precision >= 0.95 and held.group.recall >= 0.9
+    assert held.relations_right == held.relations_gold
+    assert held.group.precision >= 0.95 and held.group.recall >= 0.95
     para = next(k for k in held.kinds if k.kind == "paraphrase")
     assert para.precision >= 0.85 and para.recall >= 0.8

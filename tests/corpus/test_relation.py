@@ -1,0 +1,36 @@
+"""Syndicated (a reprint) against rewritten: how much of the derived article is copied."""
+
+import pytest
+
+from corpus.article import Article
+from corpus.match import Match, SentenceRef
+from corpus.relation import relate
+from corpus.settings import Settings
+
+
+def _kind_of(kinds: list[str], derived_size: int) -> str:
+    arts = [
+        Article(source="w.md", id="wire", outlet="Wire", text="x", published="2026-05-01T08:00Z"),
+        Article(source="d.md", id="copy", outlet="Copy", text="x", published="2026-05-01T12:00Z"),
+    ]
+    matches = [
+        Match(SentenceRef(0, i), SentenceRef(1, i), 0.9, kind) for i, kind in enumerate(kinds)
+    ]
+    p = relate(arts, [12, derived_size], ["en", "en"], matches, [], Settings())
+    (relation,) = p.relations
+    assert (relation.source, relation.derived) == (0, 1)
+    return relation.kind
+
+
+@pytest.mark.parametrize(
+    ("kinds", "size", "expected"),
+    [
+        (["edited"] * 6 + ["verbatim"] * 2, 10, "syndicated"),  # a reprint with edits
+        (["edited"] * 5 + ["paraphrase"] * 2, 12, "syndicated"),  # a reprint with a new lede
+        (["edited"] * 3 + ["paraphrase"] * 2, 11, "rewritten"),  # a digest: copies are few
+        (["edited"] * 2 + ["paraphrase"] * 4, 10, "rewritten"),
+        (["paraphrase"] * 9, 10, "rewritten"),
+    ],
+)
+def test_a_reprint_is_mostly_copies(kinds: list[str], size: int, expected: str) -> None:
+    assert _kind_of(kinds, size) == expected
