@@ -50,8 +50,9 @@ def split_matches(
     """Paraphrase matches of a sentence with two adjacent sentences of a related article.
 
     ``related``: article pairs (same language) already sharing ``related_min_matches`` matches.
-    A sentence is tried only where it has no copy (verbatim or edited) in the other article and
-    no match outside the run; the run's sentences must have no match there but this sentence.
+    A sentence is tried only where it has no copy (verbatim or edited) or clear paraphrase
+    (``paraphrase_min``) in the other article, at least four content terms, and no match
+    outside the run; the run's sentences must have no match there but this sentence.
     The run, read as one sentence, must reach ``joined_min`` with no figure disagreeing, and
     beat each half alone. Each sentence takes part in one run per article pair, best first.
     """
@@ -60,7 +61,7 @@ def split_matches(
     for m in accepted:
         partners[(m.a, m.b.article)].add(m.b)
         partners[(m.b, m.a.article)].add(m.a)
-        if m.kind in _COPIES:
+        if m.kind in _COPIES or m.score >= settings.paraphrase_min:
             copied.add((m.a, m.b.article))
             copied.add((m.b, m.a.article))
     out: list[Match] = []
@@ -90,24 +91,29 @@ def _runs(
 ) -> list[tuple[float, SentenceRef, SentenceRef, SentenceRef]]:
     """(score, whole, first half, second half) for sentences of ``xa`` against runs in ``ya``."""
     doc_x, doc_y = docs[xa], docs[ya]
-    where: dict[str, list[int]] = defaultdict(list)
-    for j, f in enumerate(doc_y):
-        if f is not None:
-            for term in set(f.content):
-                where[term].append(j)
+    terms_y = [frozenset(f.content) if f is not None else frozenset() for f in doc_y]
+    # Runs for a sentence with no partner yet: two adjacent sentences with no partner in xa.
+    alone = [bool(t) and (SentenceRef(ya, j), xa) not in partners for j, t in enumerate(terms_y)]
+    free = [j for j in range(len(doc_y) - 1) if alone[j] and alone[j + 1]]
     out = []
     for i, fx in enumerate(doc_x):
+        if fx is None or ((xa, i), ya) in copied or len(fx.content) < 2 * _MIN_SHARED:
+            continue  # (a plain tuple hashes and compares like the SentenceRef)
         whole = SentenceRef(xa, i)
-        if fx is None or (whole, ya) in copied:
-            continue
-        shared: dict[int, int] = defaultdict(int)
-        for term in set(fx.content):
-            for j in where.get(term, ()):
-                shared[j] += 1
         mine = partners.get((whole, ya), set())
+        if len(mine) > 2:
+            continue
+        if mine:  # the run must hold its partners: at most the two runs around one of them
+            j0, j1 = min(r.sentence for r in mine), max(r.sentence for r in mine)
+            starts = [j for j in (j1 - 1, j0) if 0 <= j < len(doc_y) - 1]
+        elif free:
+            starts = free
+        else:
+            continue
+        terms = frozenset(fx.content)
         best: tuple[float, SentenceRef, SentenceRef, SentenceRef] | None = None
-        for j in sorted(j for j, n in shared.items() if n >= _MIN_SHARED):
-            if shared.get(j + 1, 0) < _MIN_SHARED:
+        for j in starts:
+            if len(terms & terms_y[j]) < _MIN_SHARED or len(terms & terms_y[j + 1]) < _MIN_SHARED:
                 continue
             first, second = SentenceRef(ya, j), SentenceRef(ya, j + 1)
             if mine - {first, second} or any(
@@ -119,11 +125,11 @@ def _runs(
             s = score_pair(fx, joined(f1, f2), weights, settings)
             if s.paraphrase < settings.joined_min or s.numbers <= -1.0:
                 continue
-            alone = max(
+            single = max(
                 score_pair(fx, f1, weights, settings).paraphrase,
                 score_pair(fx, f2, weights, settings).paraphrase,
             )
-            if s.paraphrase > alone and (best is None or s.paraphrase > best[0]):
+            if s.paraphrase > single and (best is None or s.paraphrase > best[0]):
                 best = (s.paraphrase, whole, first, second)
         if best is not None:
             out.append(best)
