@@ -18,6 +18,8 @@ from corpus.match import Doc, Match, SentenceRef
 
 MIN_ALIGNED = 3
 """Aligned pairs two articles need before their gaps are trusted to line up."""
+ALIGNED_SHARE = 0.5
+"""...and the share of the shorter article's sentences they must cover."""
 MAX_GAP = 2
 """The most sentences filled between two aligned pairs."""
 LENGTH_RATIO = 0.5
@@ -40,8 +42,8 @@ def fill_gaps(aligned: Sequence[Match], docs: Sequence[Doc], taken: Sequence[Mat
         by_pair[(m.a.article, m.b.article)].append((m.a.sentence, m.b.sentence, m.score))
     out: list[Match] = []
     for (a, b), pairs in sorted(by_pair.items()):
-        if len(pairs) < MIN_ALIGNED:
-            continue
+        if len(pairs) < max(MIN_ALIGNED, ALIGNED_SHARE * min(_size(docs[a]), _size(docs[b]))):
+            continue  # not a translation of each other: reports sharing a few facts
         pairs.sort()
         for (x0, y0, s0), (x1, y1, s1) in pairwise(pairs):
             gap = x1 - x0 - 1
@@ -62,3 +64,8 @@ def _fits(
         return False
     la, lb = len(fa.norm), len(fb.norm)
     return min(la, lb) >= LENGTH_RATIO * max(la, lb)
+
+
+def _size(doc: Doc) -> int:
+    """Matchable sentences of an article."""
+    return sum(1 for f in doc if f is not None)

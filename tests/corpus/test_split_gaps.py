@@ -99,6 +99,22 @@ def test_gaps_need_enough_alignment_and_similar_lengths() -> None:
     assert fill_gaps(aligned, [left, right], aligned) == []  # 2 against 2: lengths differ
 
 
+def test_no_gaps_between_reports_that_only_share_a_few_facts() -> None:
+    """Three aligned sentences of twelve: two reports of the same facts, not a translation."""
+    left = _doc(*(f"Sentence number {n} of the English report, of some length." for n in range(12)))
+    right = _doc(
+        *(f"Frase número {n} del informe en español, de cierta longitud." for n in range(12))
+    )
+    aligned = _aligned((0, 0), (2, 2), (4, 4))
+    assert fill_gaps(aligned, [left, right], aligned) == []
+    aligned = _aligned((0, 0), (2, 2), (4, 4), (5, 5), (6, 6), (8, 8))
+    assert _refs(fill_gaps(aligned, [left, right], aligned)) == {
+        (0, 1, 1, 1),
+        (0, 3, 1, 3),
+        (0, 7, 1, 7),
+    }
+
+
 ENGLISH = (
     "VELLMAR, May 4 (HWS) — The Vellmar city council voted 9-2 on Monday to close the Ostra "
     "coal plant by 2031, two years earlier than planned. "
