@@ -112,3 +112,18 @@ def test_cli_writes_each_format(tmp_path: Path) -> None:
             assert rows[0][0] == "a_article" and len(rows) > 100
         else:
             assert body.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in body
+
+
+def test_json_is_the_data_with_one_sentence_or_match_a_line() -> None:
+    from corpus.export_json import comparison_data
+
+    c = sample()
+    text = to_json(c)
+    assert json.loads(text) == json.loads(json.dumps(comparison_data(c)))
+    lines = text.splitlines()
+    assert sum(1 for line in lines if line.lstrip().startswith('{"a": {"article"')) == len(
+        c.matches
+    )
+    sentences = sum(len(s) for s in c.sentences)
+    assert sum(1 for line in lines if line.lstrip().startswith('{"index": ')) == sentences
+    assert lines[0] == "{" and lines[1] == '  "schema": 1,'
