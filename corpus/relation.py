@@ -219,7 +219,9 @@ def _kind(
     kinds = st.kinds.get(der, Counter())
     copied = kinds["verbatim"] + kinds["edited"]
     mostly = copied >= 0.5 * max(1, sum(kinds.values()))
-    return "syndicated" if mostly and copied >= settings.syndicated_min * sizes[der] else "rewritten"
+    return (
+        "syndicated" if mostly and copied >= settings.syndicated_min * sizes[der] else "rewritten"
+    )
 
 
 def _evidence(
