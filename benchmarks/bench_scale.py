@@ -70,13 +70,16 @@ def _child(n: int, path: Path, repeat: int, full_up_to: int, sample_rows: int) -
                 if first:
                     peaks[_previous(marks)] = _peak_mb()
 
+        load_average = os.getloadavg()[0]
         t0 = time.perf_counter()
         articles = load_sources([str(path)], warn=lambda message: None)
         t1 = time.perf_counter()
         if r == 0:
             peaks["load"] = _peak_mb()
+        cpu0 = _cpu_seconds()
         comparison = compare(articles, progress=progress)
         t2 = time.perf_counter()
+        cpu = _cpu_seconds() - cpu0
         if r == 0:
             peaks[marks[-1][0]] = _peak_mb()
         times = {"load": t1 - t0}
@@ -85,6 +88,8 @@ def _child(n: int, path: Path, repeat: int, full_up_to: int, sample_rows: int) -
         for (stage, start), (_, end) in zip(marks, [*marks[1:], ("end", t2)], strict=True):
             times[stage] = times.get(stage, 0.0) + end - start
         times["compare"] = t2 - t1
+        times["compare_cpu"] = cpu
+        times["load_average"] = load_average
         times["total"] = t2 - t0
         runs.append(times)
     assert comparison is not None
@@ -102,6 +107,13 @@ def _child(n: int, path: Path, repeat: int, full_up_to: int, sample_rows: int) -
 
 def _previous(marks: list[tuple[str, float]]) -> str:
     return marks[-2][0] if len(marks) > 1 else "load"
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished child processes (the pool's), seconds."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _peak_mb() -> float:
@@ -286,13 +298,17 @@ def _write_corpus(n: int, folder: Path) -> Path:
 def _table(results: list[dict[str, object]]) -> str:
     lines = [
         "| articles | sentences | load | segment | index | score | relate | compare "
-        "| peak MB | candidate pairs (distinct) | all pairs | recall verbatim / edited / "
-        "paraphrase / quote | exhaustive cdist | speed-up |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
+        "| CPU (all processes) | load average | peak MB | candidate pairs (distinct) | all pairs "
+        "| recall verbatim / edited / paraphrase / quote | exhaustive cdist | speed-up |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
     ]
     for r in results:
         runs: list[dict[str, float]] = r["runs"]  # type: ignore[assignment]
-        med = {k: statistics.median(run.get(k, 0.0) for run in runs) for k in (*STAGES, "compare")}
+        med = {
+            k: statistics.median(run.get(k, 0.0) for run in runs)
+            for k in (*STAGES, "compare", "compare_cpu")
+        }
+        loads = [run.get("load_average", 0.0) for run in runs]
         recall: dict[str, tuple[int, int]] = r["recall"]  # type: ignore[assignment]
         rec = " / ".join(
             f"{recall[k][0] / recall[k][1]:.1%}" if k in recall and recall[k][1] else "–"
@@ -306,7 +322,8 @@ def _table(results: list[dict[str, object]]) -> str:
         lines.append(
             f"| {r['articles']:,} | {r['sentences']:,} | "
             + " | ".join(f"{med[k]:.2f} s" for k in STAGES)
-            + f" | **{med['compare']:.2f} s** | {peak:,.0f} | {r['candidate_pairs']:,} "
+            + f" | **{med['compare']:.2f} s** | {med['compare_cpu']:.2f} s "
+            f"| {min(loads):.1f}–{max(loads):.1f} | {peak:,.0f} | {r['candidate_pairs']:,} "
             f"({r['distinct_pairs']:,}) | {r['all_pairs']:,} | {rec}{sampled} | "
             f"{approx}{base:.1f} s | {approx}{base / work:.1f}× (index+score), "
             f"{approx}{base / med['compare']:.1f}× (compare) |"

@@ -20,7 +20,7 @@ stories never reach the budget, so there every pair sharing two stems is scored.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -87,16 +87,20 @@ def candidate_pairs(docs: Sequence[Doc], languages: Sequence[str], weights: Weig
     members: list[list[int]] = []
     refs: list[SentenceRef] = []
     lang_of: list[str] = []
+    by_object: dict[int, int] = {}  # copies mostly share one features object: no hashing
     for ai, doc in enumerate(docs):
         for si, f in enumerate(doc):
             if f is None:
                 continue
-            key = ids.get(f)
+            key = by_object.get(id(f))
             if key is None:
-                key = ids[f] = len(features)
-                features.append(f)
-                members.append([])
-                lang_of.append(languages[ai])
+                key = ids.get(f)
+                if key is None:
+                    key = ids[f] = len(features)
+                    features.append(f)
+                    members.append([])
+                    lang_of.append(languages[ai])
+                by_object[id(f)] = key
             members[key].append(len(refs))
             refs.append(SentenceRef(ai, si))
     by_lang: dict[str, list[int]] = defaultdict(list)
@@ -132,7 +136,14 @@ def _same_text(
 def _within_budget(postings: dict[object, list[int]], budget: int, hard_cap: int) -> int:
     """The largest document frequency whose units, rarest first, propose at most ``budget``
     pairs (and never above ``hard_cap``)."""
-    work = Counter(len(p) for p in postings.values() if len(p) >= 2)
+    return _cap_within_budget(
+        Counter(len(p) for p in postings.values() if len(p) >= 2), budget, hard_cap
+    )
+
+
+def _cap_within_budget(work: Counter[int], budget: int, hard_cap: int) -> int:
+    """:func:`_within_budget` from how many units (values) have each document frequency
+    (keys, at least 2)."""
     cap, spent = 1, 0
     for df in sorted(work):
         if df > hard_cap:
@@ -147,16 +158,26 @@ def _within_budget(postings: dict[object, list[int]], budget: int, hard_cap: int
 def _shingles(
     group: list[int], features: list[SentenceFeatures], budget: int, out: set[tuple[int, int]]
 ) -> int:
-    postings: dict[object, list[int]] = defaultdict(list)
+    # Most shingles are in one sentence only: count them all first (in C), then list the
+    # sentences of only those that propose pairs.
+    df: Counter[tuple[str, ...]] = Counter()
     for k in group:
-        w = features[k].words
-        for shingle in {w[i : i + SHINGLE] for i in range(len(w) - SHINGLE + 1)}:
+        df.update(set(_shingles_of(features[k].words)))
+    cap = _cap_within_budget(Counter(n for n in df.values() if n >= 2), budget, len(group))
+    proposing = {shingle for shingle, n in df.items() if 2 <= n <= cap}
+    del df
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for k in group:
+        for shingle in proposing.intersection(_shingles_of(features[k].words)):
             postings[shingle].append(k)
-    cap = _within_budget(postings, budget, len(group))
     for ks in postings.values():
-        if 2 <= len(ks) <= cap:
-            out.update(combinations(ks, 2))
+        out.update(combinations(ks, 2))
     return cap
+
+
+def _shingles_of(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The sentence's runs of ``SHINGLE`` consecutive words (none if it is shorter)."""
+    return zip(*(words[i:] for i in range(SHINGLE)), strict=False)
 
 
 def _stems(
@@ -173,7 +194,8 @@ def _stems(
         for term in terms[k]:
             postings[term].append(k)
     # the old cap counts every copy; the budget counts distinct sentences
-    postings = {t: ks for t, ks in postings.items() if sum(len(members[k]) for k in ks) <= old_cap}
+    copies = members.__getitem__
+    postings = {t: ks for t, ks in postings.items() if sum(map(len, map(copies, ks))) <= old_cap}
     cap = _within_budget(postings, budget, len(group))
     shared: Counter[tuple[int, int]] = Counter()
     for ks in postings.values():

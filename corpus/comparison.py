@@ -4,21 +4,34 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import os
 import re
+import sys
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from corpus.article import Article
 from corpus.attribution import Credit, find_credits, outlet_aliases
-from corpus.features import SentenceFeatures, sentence_features
+from corpus.candidates import language_pairs
+from corpus.crosslang import align_languages
+from corpus.features import (
+    FeatureParts,
+    SentenceFeatures,
+    assemble,
+    feature_parts,
+    sentence_features,
+    stemmer_for,
+)
 from corpus.language import detect_language
-from corpus.match import Match, SentenceRef
+from corpus.match import Doc, Match, SentenceRef
 from corpus.matching import find_matches
 from corpus.passage import Cluster, Passage, build_clusters, build_passages
 from corpus.quote import quoted_spans
 from corpus.relation import Provenance, relate, root_of
-from corpus.segment import segment
+from corpus.segment import segment_quoted
 from corpus.sentence import Sentence
 from corpus.settings import Settings
 
@@ -31,6 +44,7 @@ pairs), ``relate`` (article pairs sharing matches, credits looked for in each).
 
 _ASCII_FOLDS = str.maketrans({"\u212a": "k", "\u017f": "s", "\u0131": "i", "\u0130": "i"})
 """Characters ``re.IGNORECASE`` matches to ASCII letters that ``str.lower`` leaves alone."""
+_FOLDED_TO_ASCII = "\u212a\u017f\u0131\u0130"
 _MIN_WORDS = 3  # shorter sentences ("He declined.") say too little to be matched
 
 
@@ -118,22 +132,14 @@ def _compare(
         for a in articles
     )
     languages = [(a.language or "en")[:2].lower() for a in arts]
-    sentences: list[tuple[Sentence, ...]] = []
-    docs: list[list[SentenceFeatures | None]] = []
-    seen: dict[tuple[str, str, tuple[tuple[int, int], ...]], SentenceFeatures] = {}
-    every = _step(len(arts))
-    alone = len(arts) < 2  # nothing to match a single article with: skip its features
-    for k, art in enumerate(arts):
-        if k % every == 0:
-            report("segment", k, len(arts))
-        sents = segment(art.text, languages[k])
-        sentences.append(sents)
-        docs.append(
-            [None] * len(sents) if alone else _features(art.text, sents, languages[k], seen)
-        )
-    report("segment", len(arts), len(arts))
+    sentences, docs = _read(arts, languages, report)
     _mark_stock_text(arts, sentences, docs, languages, settings)
-    found = find_matches(docs, languages, settings, report)
+    ahead = _Ahead.start(arts, docs, languages, settings)
+    try:
+        found = find_matches(docs, languages, settings, report, ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
     sizes = [sum(1 for f in doc if f is not None) for doc in docs]
     credits = _credits(arts, found, report)
     provenance = relate(arts, sizes, languages, found, credits, settings)
@@ -149,6 +155,226 @@ def _compare(
     )
 
 
+_Key = tuple[str, str, tuple[tuple[int, int], ...]]
+"""Sentence text, language and quoted spans in it: what a sentence's features depend on."""
+_Row = tuple[int, int, int, bool, bool]
+"""A sentence as a worker sends it: start, end, paragraph, boilerplate, quote."""
+_Chunk = tuple[
+    list[list[_Row]],
+    list[tuple[int, int, tuple[tuple[int, int], ...], FeatureParts]],
+    list[list[int]],
+]
+"""A worker's reading of some articles: their sentences; the features of each distinct sentence
+(article within the chunk, sentence, quoted spans in it, parts); per article, which of those
+each sentence has (-1: boilerplate)."""
+
+PARALLEL_FROM_CHARS = 1_000_000
+"""Stories with at least this much text (characters: about 250 news articles) are read —
+segmented and their features found — by a pool of processes, one per core. Smaller ones are read
+here: starting a pool would cost more than it saves."""
+_CHUNKS_PER_WORKER = 4  # smaller pieces than workers: none waits long for the slowest
+_MAX_WORKERS = 8
+START_METHOD: str | None = None
+"""How pool processes start: None picks ``fork`` on Linux when this process runs one thread only
+(the command line), else ``forkserver`` (the reader matches in a worker thread, and forking a
+threaded process is unsafe) or ``spawn``. Tests set it to try each."""
+
+
+def _read(
+    arts: Sequence[Article], languages: Sequence[str], report: Progress
+) -> tuple[list[tuple[Sentence, ...]], list[list[SentenceFeatures | None]]]:
+    """Sentences and features of every article, in article order (the same in one process or
+    several: each article is read alone, and equal sentences get one features object either
+    way, the first in article order)."""
+    alone = len(arts) < 2  # nothing to match a single article with: skip its features
+    workers = 1 if alone else _workers(sum(len(a.text) for a in arts))
+    if workers > 1:
+        return _read_in_pool(arts, languages, workers, report)
+    sentences: list[tuple[Sentence, ...]] = []
+    docs: list[list[SentenceFeatures | None]] = []
+    seen: dict[_Key, SentenceFeatures] = {}
+    every = _step(len(arts))
+    for k, art in enumerate(arts):
+        if k % every == 0:
+            report("segment", k, len(arts))
+        sents, spans = segment_quoted(art.text, languages[k])
+        sentences.append(sents)
+        docs.append(
+            [None] * len(sents) if alone else _features(art.text, sents, languages[k], seen, spans)
+        )
+    report("segment", len(arts), len(arts))
+    return sentences, docs
+
+
+def _workers(chars: int) -> int:
+    """Processes to read a story of ``chars`` characters with (1: this one)."""
+    if chars < PARALLEL_FROM_CHARS:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return min(cores, _MAX_WORKERS)
+
+
+def _read_in_pool(
+    arts: Sequence[Article], languages: Sequence[str], workers: int, report: Progress
+) -> tuple[list[tuple[Sentence, ...]], list[list[SentenceFeatures | None]]]:
+    """:func:`_read` by a pool of ``workers`` processes, each given runs of whole articles."""
+    import multiprocessing
+
+    method = START_METHOD
+    if method is None:
+        alone = threading.active_count() == 1
+        method = "fork" if alone and _may_fork() else None
+    tasks = _runs(arts, languages, workers * _CHUNKS_PER_WORKER)
+    sentences: list[tuple[Sentence, ...]] = []
+    docs: list[list[SentenceFeatures | None]] = []
+    seen: dict[_Key, SentenceFeatures] = {}
+    report("segment", 0, len(arts))
+    if method == "fork":
+        for language in set(languages):
+            stemmer_for(language)  # import nltk once here, not once in every process
+    context = multiprocessing.get_context(method or _threaded_start())
+    with context.Pool(workers) as pool:
+        for (texts, langs), (rows, parts, ids) in zip(
+            tasks, pool.imap(_read_run, tasks), strict=True
+        ):
+            base = len(sentences)
+            for text, art_rows in zip(texts, rows, strict=True):
+                sentences.append(
+                    tuple(
+                        Sentence(i, start, end, text[start:end], paragraph, furniture, quote)
+                        for i, (start, end, paragraph, furniture, quote) in enumerate(art_rows)
+                    )
+                )
+            made: list[SentenceFeatures | None] = []
+            for k, si, inside, found in parts:
+                key = (sentences[base + k][si].text, langs[k], inside)
+                f = seen.get(key)
+                if f is None:
+                    f = seen[key] = assemble(found)
+                made.append(f if len(f.words) >= _MIN_WORDS else None)
+            docs.extend([None if i < 0 else made[i] for i in art_ids] for art_ids in ids)
+            report("segment", len(sentences), len(arts))
+    return sentences, docs
+
+
+class _Ahead:
+    """Alignment across languages, worked out in a forked process while this one matches
+    sentences of the same language: the two need only the features, and each other's results
+    only at the end. Called, it returns the matches :func:`find_matches` would have found."""
+
+    _job: tuple[Sequence[Doc], Sequence[str], Settings] | None = None  # read by the fork
+
+    def __init__(self, pool: Any, result: Any) -> None:
+        self._pool = pool
+        self._result = result
+
+    @classmethod
+    def start(
+        cls,
+        arts: Sequence[Article],
+        docs: Sequence[Doc],
+        languages: Sequence[str],
+        settings: Settings,
+    ) -> _Ahead | None:
+        """Start, where a story is big, has several languages and this process may fork (one
+        thread, a POSIX system); else None (``find_matches`` aligns in turn)."""
+        import multiprocessing
+
+        if len(set(languages)) < 2 or _workers(sum(len(a.text) for a in arts)) < 2:
+            return None
+        if START_METHOD not in (None, "fork") or threading.active_count() != 1 or not _may_fork():
+            return None
+        cls._job = (docs, languages, settings)
+        try:
+            pool = multiprocessing.get_context("fork").Pool(1)
+        finally:
+            cls._job = None  # the fork has it
+        return cls(pool, pool.apply_async(_align_ahead))
+
+    def __call__(self) -> list[Match]:
+        found: list[Match] = self._result.get()
+        return found
+
+    def close(self) -> None:
+        self._pool.terminate()
+
+
+def _align_ahead() -> list[Match]:
+    """In the forked process: what ``find_matches`` would align across languages."""
+    job = _Ahead._job
+    assert job is not None
+    docs, languages, settings = job
+    return align_languages(docs, languages, settings, language_pairs(docs, languages))
+
+
+def _may_fork() -> bool:
+    """Whether forking is safe here: on Linux (macOS system libraries may not survive it)."""
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _threaded_start() -> str:
+    import multiprocessing
+
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _runs(
+    arts: Sequence[Article], languages: Sequence[str], count: int
+) -> list[tuple[list[str], list[str]]]:
+    """The articles cut into ``count`` runs of consecutive articles with about as much text."""
+    total = sum(len(a.text) for a in arts)
+    runs: list[tuple[list[str], list[str]]] = []
+    size = 0
+    for k, art in enumerate(arts):
+        if not runs or size >= total * len(runs) / count:
+            runs.append(([], []))
+        runs[-1][0].append(art.text)
+        runs[-1][1].append(languages[k])
+        size += len(art.text)
+    return runs
+
+
+def _read_run(task: tuple[list[str], list[str]]) -> _Chunk:
+    """In a pool process: sentences of some articles, and features of their distinct sentences
+    as parts (see :func:`corpus.features.feature_parts`; cheap to send back)."""
+    texts, langs = task
+    rows: list[list[_Row]] = []
+    parts: list[tuple[int, int, tuple[tuple[int, int], ...], FeatureParts]] = []
+    ids: list[list[int]] = []
+    seen: dict[_Key, int] = {}
+    for k, (text, language) in enumerate(zip(texts, langs, strict=True)):
+        sents, spans = segment_quoted(text, language)
+        rows.append([(s.start, s.end, s.paragraph, s.boilerplate, s.quote) for s in sents])
+        art_ids: list[int] = []
+        for s in sents:
+            if s.boilerplate:
+                art_ids.append(-1)
+                continue
+            inside = _inside(s, spans)
+            key = (s.text, language, inside)
+            n = seen.get(key)
+            if n is None:
+                n = seen[key] = len(parts)
+                parts.append((k, s.index, inside, feature_parts(s.text, language, inside)))
+            art_ids.append(n)
+        ids.append(art_ids)
+    return rows, parts, ids
+
+
+def _inside(s: Sentence, spans: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The quoted spans within a sentence, as offsets into its text."""
+    return tuple(
+        (max(a, s.start) - s.start, min(b, s.end) - s.start)
+        for a, b in spans
+        if a < s.end and b > s.start
+    )
+
+
 def _step(total: int) -> int:
     """Report progress every this many items: about a hundred reports a stage."""
     return max(1, total // 100)
@@ -158,37 +384,59 @@ def _credits(arts: Sequence[Article], found: Sequence[Match], report: Progress) 
     """Credits between articles that share matches: the only pairs relations look at."""
     pairs = sorted({(m.a.article, m.b.article) for m in found})
     every = _step(len(pairs))
-    aliases: dict[int, list[str]] = {}
+    aliases: dict[str, list[_Alias]] = {}
     patterns: dict[str, re.Pattern[str]] = {}
-    named: dict[tuple[int, str], bool] = {}
     folded: dict[int, str] = {}
+    bracketed: dict[int, set[str]] = {}  # text -> what follows its "(": "(ap)" needs "ap"
+    said: dict[tuple[int, str], bool] = {}
+    outlets = [a.outlet for a in arts]
+    crediting = [(a.outlet or "").lower() for a in arts]
 
     def names(text_of: int, outlet_of: int) -> bool:
-        """Whether the text names the other's outlet at all (as the credit search reads it)."""
-        if outlet_of not in aliases:
-            aliases[outlet_of] = outlet_aliases(arts[outlet_of])
-        for alias in aliases[outlet_of]:
-            key = (text_of, alias)
-            if key not in named and alias.isascii():
+        """Whether the text names the other's outlet at all (as the credit search reads it);
+        the aliases depend on the outlet's name alone, so each text is asked once an outlet."""
+        outlet = outlets[outlet_of]
+        if not outlet:
+            return False  # no outlet, no aliases
+        key = (text_of, outlet)
+        known = said.get(key)
+        if known is not None:
+            return known
+        if outlet not in aliases:
+            aliases[outlet] = _aliases(arts[outlet_of])
+        known = False
+        absent: list[str] = []
+        for alias, lower, inside in aliases[outlet]:
+            if lower is not None:
                 # an ASCII name matched ignoring case is also found in the text lower-cased
                 # (the four letters re also folds to ASCII mapped first; checked for all of
                 # Unicode): a plain substring test rules most texts out before the regex
-                if text_of not in folded:
-                    folded[text_of] = arts[text_of].text.translate(_ASCII_FOLDS).lower()
-                if alias.lower() not in folded[text_of]:
-                    named[key] = False
-            if key not in named:
-                if alias not in patterns:
-                    patterns[alias] = re.compile(re.escape(alias), re.IGNORECASE)
-                named[key] = patterns[alias].search(arts[text_of].text) is not None
-            if named[key]:
-                return True
-        return False
+                text = folded.get(text_of)
+                if text is None:
+                    text = arts[text_of].text
+                    if any(c in text for c in _FOLDED_TO_ASCII):  # rare: translate is slow
+                        text = text.translate(_ASCII_FOLDS)
+                    text = folded[text_of] = text.lower()
+                    bracketed[text_of] = set(_BRACKETED.findall(text))
+                if inside is not None and inside not in bracketed[text_of]:
+                    continue  # "(ap)" in a text: "ap" follows one of its "("
+                if any(shorter in lower for shorter in absent) or lower not in text:
+                    absent.append(lower)  # "the x post" is not where "x post" is not
+                    continue
+            if alias not in patterns:
+                patterns[alias] = re.compile(re.escape(alias), re.IGNORECASE)
+            if patterns[alias].search(arts[text_of].text) is not None:
+                known = True
+                break
+        said[key] = known
+        return known
 
     out: list[Credit] = []
     for n, (i, j) in enumerate(pairs):
         if n % every == 0:
             report("relate", n, len(pairs))
+        if crediting[i] == crediting[j]:
+            continue  # one outlet (or none): credits are only looked for between outlets
         if not (names(i, j) or names(j, i)):
             continue  # a credit needs the outlet's name in the text
         for c in find_credits([arts[i], arts[j]]):
@@ -198,27 +446,42 @@ def _credits(arts: Sequence[Article], found: Sequence[Match], report: Progress) 
     return out
 
 
+_Alias = tuple[str, str | None, str | None]
+"""An outlet's alias, lower-cased if ASCII, and (for "(AP)", "(AP/") the letters in brackets."""
+_BRACKETED = re.compile(r"\(([a-z0-9]+)")
+_INSIDE = re.compile(r"\(([a-z0-9]+)[^a-z0-9]")
+
+
+def _aliases(article: Article) -> list[_Alias]:
+    """The outlet's aliases to look for in texts, shortest first (a longer one that contains
+    a shorter one absent from a text is absent too)."""
+    out: list[_Alias] = []
+    for alias in sorted(outlet_aliases(article), key=len):
+        lower = alias.lower() if alias.isascii() else None
+        inside = _INSIDE.match(lower) if lower is not None else None
+        out.append((alias, lower, inside.group(1) if inside else None))
+    return out
+
+
 def _features(
     text: str,
     sents: Sequence[Sentence],
     language: str,
-    seen: dict[tuple[str, str, tuple[tuple[int, int], ...]], SentenceFeatures] | None = None,
+    seen: dict[_Key, SentenceFeatures] | None = None,
+    spans: Sequence[tuple[int, int]] | None = None,
 ) -> list[SentenceFeatures | None]:
     """Features of each sentence (None: boilerplate or too short). ``seen`` caches features
-    by sentence text, language and quoted spans: copies of a wire sentence are read once."""
+    by sentence text, language and quoted spans: copies of a wire sentence are read once.
+    ``spans``: the text's quoted spans, when already known."""
     seen = {} if seen is None else seen
-    spans = quoted_spans(text)
+    spans = quoted_spans(text) if spans is None else spans
     out: list[SentenceFeatures | None] = []
     for s in sents:
         if s.boilerplate:
             out.append(None)
             continue
-        inside = [
-            (max(a, s.start) - s.start, min(b, s.end) - s.start)
-            for a, b in spans
-            if a < s.end and b > s.start
-        ]
-        key = (s.text, language, tuple(inside))
+        inside = _inside(s, spans)
+        key = (s.text, language, inside)
         f = seen.get(key)
         if f is None:
             f = seen[key] = sentence_features(s.text, language, inside)
@@ -290,14 +553,16 @@ def _label_quotes(matches: Sequence[Match], provenance: Provenance) -> list[Matc
             k = p
         return k
 
+    roots = [root_of(k, sources) for k in range(len(sources))]
+    generations = [generation(k) for k in range(len(sources))]
     out = []
     for m in matches:
         a, b = m.a.article, m.b.article
         if m.kind == "quote":
             pass
-        elif m.quoted and root_of(a, sources) != root_of(b, sources):
-            m = dataclasses.replace(m, kind="quote")
-        elif m.kind in ("verbatim", "edited") and generation(a) != generation(b):
-            m = dataclasses.replace(m, kind="paraphrase")
+        elif m.quoted and roots[a] != roots[b]:
+            m = Match(m.a, m.b, m.score, "quote", m.quoted)
+        elif m.kind in ("verbatim", "edited") and generations[a] != generations[b]:
+            m = Match(m.a, m.b, m.score, "paraphrase", m.quoted)
         out.append(m)
     return out

@@ -28,8 +28,18 @@ def anchors(f: SentenceFeatures) -> frozenset[str]:
     keys = {f"#{n}" for n in f.numbers} | {f"@{n}" for n in f.names}
     for w in f.words:
         if len(w) >= 6 and w not in stop and not w[0].isdigit():
-            keys.add(strip_accents(w)[:_PREFIX])
+            prefix = _PREFIXES.get(w)
+            if prefix is None:
+                if len(_PREFIXES) >= _MAX_PREFIXES:
+                    _PREFIXES.clear()  # a long session reading many stories: stay bounded
+                prefix = _PREFIXES[w] = strip_accents(w)[:_PREFIX]
+            keys.add(prefix)
     return frozenset(keys)
+
+
+_MAX_PREFIXES = 400_000
+_PREFIXES: dict[str, str] = {}
+"""Word -> its cognate prefix: a story repeats its words thousands of times."""
 
 
 def anchor_score(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
@@ -79,21 +89,30 @@ def align_pair(
     for j, keys_y in enumerate(kb):
         for key in keys_y:
             where.setdefault(key, []).append(j)
+    # each sentence's own total once (summed in the order anchor_score sums it: same bits)
+    of = weight.__getitem__
+    total_a = [sum(map(of, keys)) for keys in ka]
+    total_b = [sum(map(of, keys)) for keys in kb]
     sim = [[0.0] * len(kb) for _ in ka]  # pairs sharing no anchor score 0
+    takes: list[list[int]] = []  # per row, ascending: columns scoring at least ``floor``
     top = 0.0
+    everywhere = range(len(kb))
     for i, keys_x in enumerate(ka):
-        for j in {j for key in keys_x for j in where.get(key, ())}:
-            sim[i][j] = anchor_score(keys_x, kb[j], weight)
-            top = max(top, sim[i][j])
+        row = sim[i]
+        own = total_a[i]
+        near = {j for key in keys_x for j in where.get(key, ())}
+        for j in near:
+            total = own + total_b[j]
+            s = 2.0 * sum(map(of, keys_x & kb[j])) / total if total > 0.0 else 0.0
+            row[j] = s
+            if s > top:
+                top = s
+        # other cells score 0, taken only if ``floor`` were 0
+        takes.append([j for j in (sorted(near) if floor > 0.0 else everywhere) if row[j] >= floor])
     if top < settings.crosslang_min:
         return []  # no pair anchors an alignment: only such pairs are ever kept
     rows, cols = len(ka), len(kb)
-    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
-    for i in range(1, rows + 1):
-        for j in range(1, cols + 1):
-            s = sim[i - 1][j - 1]
-            take = best[i - 1][j - 1] + s if s >= floor else -1.0
-            best[i][j] = max(best[i - 1][j], best[i][j - 1], take)
+    best = _best_paths(sim, takes, cols)
     path: list[tuple[int, int, float]] = []
     i, j = rows, cols
     while i > 0 and j > 0:
@@ -119,6 +138,37 @@ def align_pair(
         if s >= settings.crosslang_min or close:
             kept.append((x, y, s))
     return kept
+
+
+def _best_paths(sim: list[list[float]], takes: list[list[int]], cols: int) -> list[list[float]]:
+    """The in-order alignment table: ``best[i][j]`` is the highest total score of an in-order
+    path through the first ``i`` rows and ``j`` columns taking only cells in ``takes``.
+
+    The same values as the textbook recurrence ``max(up, left, diagonal + s)``, computed row by
+    row from the few cells a row can take: a row is the one above it, raised from each taken
+    cell rightwards (rows never decrease to the right, so raising stops at the first cell
+    already as high). Each value is the same sum of the same floats in the same order.
+    """
+    best = [[0.0] * (cols + 1)]
+    for i, cells in enumerate(takes):
+        above = best[-1]
+        if not cells:
+            best.append(above)  # nothing to take: the row above, unchanged (never written to)
+            continue
+        row = above[:]
+        scores = sim[i]
+        high = -1.0
+        for n, j in enumerate(cells):
+            take = above[j] + scores[j]
+            if take > high:
+                high = take
+            end = cells[n + 1] + 1 if n + 1 < len(cells) else cols + 1
+            for c in range(j + 1, end):
+                if row[c] >= high:
+                    break
+                row[c] = high
+        best.append(row)
+    return best
 
 
 def align_languages(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpus.lexicon import STOPWORDS
-from corpus.normalize import POSSESSIVE, TOKEN, fold, strip_accents, word_forms
+from corpus.normalize import POSSESSIVE, TOKEN, fold, strip_accents, token_forms, word_forms
 
 _STEMMER_LANGS = {
     "en": "english", "es": "spanish", "fr": "french", "de": "german", "it": "italian",
@@ -29,6 +29,11 @@ def _stemmer(language: str) -> object | None:
 
     stemmer: object = SnowballStemmer(name)
     return stemmer
+
+
+def stemmer_for(language: str) -> object | None:
+    """The language's Snowball stemmer (None where there is none), loaded now."""
+    return _stemmer(language)
 
 
 @lru_cache(maxsize=200_000)
@@ -67,40 +72,98 @@ def sentence_features(
     text: str, language: str | None, quoted: Sequence[tuple[int, int]] = ()
 ) -> SentenceFeatures:
     """Features of ``text``; ``quoted`` are (start, end) character spans within ``text``."""
+    return assemble(feature_parts(text, language, quoted))
+
+
+FeatureParts = tuple[
+    str,
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
+    "tuple[str, ...] | None",
+]
+"""What :func:`assemble` builds :class:`SentenceFeatures` from: language, words, content, names
+and numbers in the order found (repeats kept), quote words, frame words (None: no quotes).
+Plain tuples of strings: cheap to send between processes, and the sets are built in the
+receiving one exactly as here (same elements in the same order: same set, same iteration)."""
+
+
+def feature_parts(
+    text: str, language: str | None, quoted: Sequence[tuple[int, int]] = ()
+) -> FeatureParts:
+    """The costly part of :func:`sentence_features`: everything but building the sets."""
     lang = (language or "en")[:2]
-    words = tuple(word_forms(text, lang))
-    stop = STOPWORDS.get(lang, STOPWORDS["en"])
-    content = tuple(stem(w, lang) for w in words if w not in stop and (len(w) > 1 or w.isdigit()))
     raw = TOKEN.findall(fold(text))
-    names = frozenset(
-        strip_accents(POSSESSIVE.sub("", part.lower()))
-        for i, t in enumerate(raw)
-        if i > 0 and t[:1].isupper() and t.lower() not in stop
-        for part in t.split("-")
-        if len(part) > 1
-    )
-    numbers = frozenset(w for w in words if _NUMBER.match(w))
+    words = tuple(token_forms(raw, lang))
+    known = _KNOWN.get(lang)
+    if known is None or len(known) >= _MAX_KNOWN:
+        known = _KNOWN[lang] = {}  # a long session reading many stories: stay bounded
+    stop = STOPWORDS.get(lang, STOPWORDS["en"])
+    content: list[str] = []
+    for w in words:
+        if w in known:
+            term = known[w]
+        else:
+            term = known[w] = (
+                stem(w, lang) if w not in stop and (len(w) > 1 or w.isdigit()) else None
+            )
+        if term is not None:
+            content.append(term)
+    names: list[str] = []
+    capital = _CAPITALS.get(lang)
+    if capital is None or len(capital) >= _MAX_KNOWN:
+        capital = _CAPITALS[lang] = {}
+    for t in raw[1:]:
+        parts = capital.get(t)
+        if parts is None:
+            parts = capital[t] = (
+                tuple(
+                    strip_accents(POSSESSIVE.sub("", part.lower()))
+                    for part in t.split("-")
+                    if len(part) > 1
+                )
+                if t[:1].isupper() and t.lower() not in stop
+                else ()
+            )
+        names.extend(parts)
+    numbers = tuple(w for w in words if w[:1].isdigit() and _NUMBER.match(w))
+    if not quoted:  # without quotes the frame is the sentence itself
+        return lang, words, tuple(content), tuple(names), numbers, (), None
     quote_words: list[str] = []
     frame: list[str] = []
-    if quoted:  # without quotes the frame is the sentence itself
-        pos = 0
-        for start, end in sorted(quoted):
-            frame.extend(word_forms(text[pos:start], lang))
-            quote_words.extend(word_forms(text[start:end], lang))
-            pos = end
-        frame.extend(word_forms(text[pos:], lang))
+    pos = 0
+    for start, end in sorted(quoted):
+        frame.extend(word_forms(text[pos:start], lang))
+        quote_words.extend(word_forms(text[start:end], lang))
+        pos = end
+    frame.extend(word_forms(text[pos:], lang))
+    return lang, words, tuple(content), tuple(names), numbers, tuple(quote_words), tuple(frame)
+
+
+def assemble(parts: FeatureParts) -> SentenceFeatures:
+    """:class:`SentenceFeatures` from :func:`feature_parts`."""
+    lang, words, content, names, numbers, quote_words, frame = parts
     share = len(quote_words) / len(words) if words else 0.0
     return SentenceFeatures(
         language=lang,
         words=words,
         norm=" ".join(words),
         content=content,
-        names=names,
-        numbers=numbers,
-        quote_words=tuple(quote_words),
+        names=frozenset(names),
+        numbers=frozenset(numbers),
+        quote_words=quote_words,
         quoted_share=min(share, 1.0),
-        frame_words=tuple(frame) if quoted else words,
+        frame_words=words if frame is None else frame,
     )
+
+
+_MAX_KNOWN = 400_000
+_KNOWN: dict[str, dict[str, str | None]] = {}
+"""Per language: word form -> its content stem (None for a function word). Read once a story."""
+_CAPITALS: dict[str, dict[str, tuple[str, ...]]] = {}
+"""Per language: raw token -> the name parts it gives when not first in a sentence."""
 
 
 class Weights(dict[str, float]):

@@ -24,10 +24,13 @@ def find_matches(
     languages: Sequence[str],
     settings: Settings,
     progress: Callable[[str, int, int], None] | None = None,
+    aligned: Callable[[], list[Match]] | None = None,
 ) -> list[Match]:
     """All matched pairs between different articles, each unordered pair once.
 
-    ``progress(stage, done, total)`` hears of the ``index`` and ``score`` stages.
+    ``progress(stage, done, total)`` hears of the ``index`` and ``score`` stages. ``aligned``,
+    if given, returns what :func:`align_languages` finds for ``language_pairs(docs, languages)``
+    (worked out meanwhile in another process: see :mod:`corpus.comparison`).
     """
     report = progress or (lambda stage, done, total: None)
     report("index", 0, 1)
@@ -43,7 +46,11 @@ def find_matches(
     related = [p for p, n in per_pair.items() if n >= settings.related_min_matches]
     halves = split_matches(accepted, related, docs, weights, settings)
     accepted.extend(halves)
-    translated = align_languages(docs, languages, settings, language_pairs(docs, languages))
+    translated = (
+        aligned()
+        if aligned is not None
+        else align_languages(docs, languages, settings, language_pairs(docs, languages))
+    )
     accepted.extend(translated)
     accepted.extend(fill_gaps(translated, docs, accepted))
     accepted.extend(_through_copies(accepted, {(m.a, m.b) for m in (*parts, *halves)}))

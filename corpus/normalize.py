@@ -85,27 +85,60 @@ def word_forms(text: str, language: str | None = None) -> list[str]:
     Numbers become their value (``"1200"``), a scale word after a number multiplies it
     ("1.2 billion" and "1,200 million" both become ``"1200000000"``), number words become digits.
     """
+    return token_forms(tokens(text), language)
+
+
+def token_forms(toks: list[str], language: str | None = None) -> list[str]:
+    """:func:`word_forms` of tokens already found by :func:`tokens`."""
+    cache = _READINGS[(language or "en")[:2] in _DECIMAL_COMMA_LANGS]
     out: list[str] = []
     pending_scale_ok = after_number = False
-    for tok in _split_hyphens(tokens(text)):
-        low = POSSESSIVE.sub("", tok.lower())
-        scale = SCALE_WORDS.get(low)
+    for tok in _split_hyphens(toks):
+        reading = cache.get(tok)
+        if reading is None:
+            if len(cache) >= _MAX_READINGS:
+                cache.clear()  # a long session reading many stories: stay bounded
+            reading = cache[tok] = _reading(tok, language)
+        scale, number, currency, form, mil = reading
         if scale is not None and pending_scale_ok and out:
             out[-1] = _fmt(float(out[-1]) * scale)
-            pending_scale_ok = low == "mil"  # "1.200 mil millones"
+            pending_scale_ok = mil  # "1.200 mil millones"
             after_number = True
             continue
-        number = number_value(tok, language)
-        if number is not None and (tok[:1].isdigit() or low in NUMBER_WORDS):
-            out.append(_fmt(number))
+        if number is not None:
+            out.append(number)
             pending_scale_ok = after_number = True
             continue
-        if low in CURRENCY_WORDS and after_number:
+        if currency and after_number:
             after_number = False
             continue  # "$1.2 billion" = "1.2 billion dollars": the symbol is not a token
         pending_scale_ok = after_number = False
-        out.append(american_spelling(low))
+        out.append(form)
     return out
+
+
+_Reading = tuple[float | None, str | None, bool, str, bool]
+_MAX_READINGS = 400_000
+_READINGS: dict[bool, dict[str, _Reading]] = {False: {}, True: {}}
+"""Token -> how :func:`token_forms` reads it, by whether the language writes decimal commas.
+A story repeats its words thousands of times; each is read once."""
+
+
+def _reading(tok: str, language: str | None) -> _Reading:
+    """A token's scale (if a scale word), number form (if a number), whether it names a
+    currency, its word form, and whether it is "mil"."""
+    low = POSSESSIVE.sub("", tok.lower())
+    value = number_value(tok, language)
+    number = (
+        _fmt(value) if value is not None and (tok[:1].isdigit() or low in NUMBER_WORDS) else None
+    )
+    return (
+        SCALE_WORDS.get(low),
+        number,
+        low in CURRENCY_WORDS,
+        american_spelling(low),
+        low == "mil",
+    )
 
 
 def _split_hyphens(toks: list[str]) -> list[str]:

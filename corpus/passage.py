@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,36 +46,54 @@ def build_passages(matches: Sequence[Match], gap: int) -> list[Passage]:
     for i, m in enumerate(matches):
         by_pair[(m.a.article, m.b.article)].append(i)
     out: list[Passage] = []
+    step = gap + 1
     for (aa, ba), idxs in sorted(by_pair.items()):
-        idxs.sort(key=lambda i: (matches[i].a.sentence, matches[i].b.sentence))
+        # by sentence in a, then in b (a stable sort: then by position in ``matches``)
+        places = {i: (matches[i].a.sentence, matches[i].b.sentence) for i in idxs}
+        idxs.sort(key=places.__getitem__)
         run: list[int] = []
+        last_a = last_b = 0
         for i in idxs:
-            m = matches[i]
+            sa, sb = places[i]
             if run:
-                last = matches[run[-1]]
-                da = m.a.sentence - last.a.sentence
-                db = m.b.sentence - last.b.sentence
-                if 0 <= da <= gap + 1 and 0 <= db <= gap + 1 and (da or db):
+                da = sa - last_a
+                db = sb - last_b
+                if 0 <= da <= step and 0 <= db <= step and (da or db):
                     run.append(i)
+                    last_a, last_b = sa, sb
                     continue
-                out.append(_passage(run, matches, aa, ba))
+                out.append(_passage(run, matches, places, aa, ba))
             run = [i]
-        if run:
-            out.append(_passage(run, matches, aa, ba))
+            last_a, last_b = sa, sb
+        out.append(_passage(run, matches, places, aa, ba))
     return out
 
 
-def _passage(run: list[int], matches: Sequence[Match], aa: int, ba: int) -> Passage:
-    kinds = Counter(matches[i].kind for i in run)
+def _passage(
+    run: list[int],
+    matches: Sequence[Match],
+    places: dict[int, tuple[int, int]],
+    aa: int,
+    ba: int,
+) -> Passage:
+    """The passage of a run of matches sorted by sentence in a; ``places``: their sentences."""
+    first_a, first_b = places[run[0]]
+    if len(run) == 1:
+        return Passage(aa, first_a, first_a, ba, first_b, first_b, (run[0],), matches[run[0]].kind)
+    kinds: dict[str, int] = {}
+    for i in run:
+        kind = matches[i].kind
+        kinds[kind] = kinds.get(kind, 0) + 1
+    bs = [places[i][1] for i in run]
     return Passage(
         a_article=aa,
-        a_first=min(matches[i].a.sentence for i in run),
-        a_last=max(matches[i].a.sentence for i in run),
+        a_first=first_a,
+        a_last=places[run[-1]][0],
         b_article=ba,
-        b_first=min(matches[i].b.sentence for i in run),
-        b_last=max(matches[i].b.sentence for i in run),
+        b_first=min(bs),
+        b_last=max(bs),
         matches=tuple(run),
-        kind=kinds.most_common(1)[0][0],
+        kind=max(kinds, key=kinds.__getitem__),  # the first seen of the most common
     )
 
 
@@ -84,17 +102,24 @@ def build_clusters(matches: Sequence[Match]) -> list[Cluster]:
     parent: dict[SentenceRef, SentenceRef] = {}
 
     def find(x: SentenceRef) -> SentenceRef:
-        root = x
-        while parent.setdefault(root, root) != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
+        """The root of ``x``'s group (``x`` joins as its own group if new), halving the path."""
+        up = parent.get(x)
+        if up is None:
+            parent[x] = x
+            return x
+        while up != x:
+            top = parent[up]
+            parent[x] = top
+            x, up = top, parent[top]
+        return x
 
     for m in matches:
         ra, rb = find(m.a), find(m.b)
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+            if ra < rb:
+                parent[rb] = ra
+            else:
+                parent[ra] = rb
     groups: dict[SentenceRef, list[SentenceRef]] = defaultdict(list)
     for ref in parent:
         groups[find(ref)].append(ref)

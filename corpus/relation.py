@@ -71,17 +71,22 @@ class _PairStats:
 def _pair_stats(matches: Sequence[Match]) -> dict[tuple[int, int], _PairStats]:
     stats: dict[tuple[int, int], _PairStats] = {}
     for m in matches:
-        key = (m.a.article, m.b.article)
+        a, b = m.a, m.b
+        key = (a.article, b.article)
         st = stats.get(key)
         if st is None:
             st = _PairStats(defaultdict(set), defaultdict(set), defaultdict(Counter))
             stats[key] = st
-        target = st.quoted if m.quoted else st.copied
-        for ref in (m.a, m.b):
-            if ref.sentence not in target[ref.article]:
-                target[ref.article].add(ref.sentence)
-                if not m.quoted:
-                    st.kinds[ref.article][m.kind] += 1
+        if m.quoted:  # quoted sentences are only counted
+            st.quoted[a.article].add(a.sentence)
+            st.quoted[b.article].add(b.sentence)
+            continue
+        copied = st.copied
+        for article, sentence in (a, b):
+            found = copied[article]
+            if sentence not in found:
+                found.add(sentence)
+                st.kinds[article][m.kind] += 1
     return stats
 
 

@@ -133,15 +133,23 @@ def segment(text: str, language: str | None = None) -> tuple[Sentence, ...]:
 
     Every sentence satisfies ``text[s.start:s.end] == s.text`` and has no surrounding whitespace.
     """
+    return segment_quoted(text, language)[0]
+
+
+def segment_quoted(
+    text: str, language: str | None = None
+) -> tuple[tuple[Sentence, ...], list[tuple[int, int]]]:
+    """:func:`segment`, and the text's :func:`~corpus.quote.quoted_spans` it found on the way."""
     splitter = _Splitter(text, _abbreviations(language))
     spans: list[tuple[int, int, int]] = []
     for paragraph, block in enumerate(_blocks(text)):
         for unit_start, unit_end in _units(text, block):
             for start, end in splitter.split(unit_start, unit_end):
                 spans.append((start, end, paragraph))
-    quoted = quote_flags(text, [(start, end) for start, end, _ in spans], quoted_spans(text))
+    statements = quoted_spans(text)
+    quoted = quote_flags(text, [(start, end) for start, end, _ in spans], statements)
     furniture = boilerplate_flags([(text[start:end], paragraph) for start, end, paragraph in spans])
-    return tuple(
+    sentences = tuple(
         Sentence(
             index=index,
             start=start,
@@ -153,6 +161,7 @@ def segment(text: str, language: str | None = None) -> tuple[Sentence, ...]:
         )
         for index, (start, end, paragraph) in enumerate(spans)
     )
+    return sentences, statements
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,181 @@
+"""Big stories are read by a pool of processes and aligned across languages in a forked one:
+the comparison must be exactly the one a single process makes."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import comparison
+from corpus.article import Article
+from corpus.comparison import Comparison, compare
+from corpus.crosslang import _best_paths
+from corpus.export_json import to_json
+from corpus.features import assemble, feature_parts, sentence_features
+from corpus.load import load_sources, sample_sources
+from corpus.normalize import word_forms
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _story() -> list[Article]:
+    """Three stories in four languages, and copies of their articles under other outlets (so
+    equal sentences land in different pool processes)."""
+    arts = load_sources(
+        [*sample_sources(), str(DATA / "story_heldout"), str(DATA / "story_heldout2")],
+        warn=lambda message: None,
+    )
+    copies = [
+        dataclasses.replace(a, source=f"copy-{k}", id=f"copy-{k}", outlet=f"Copy Desk {k % 3}")
+        for k, a in enumerate(arts[::2])
+    ]
+    return [*arts, *copies]
+
+
+def _serial(arts: list[Article]) -> Comparison:
+    return compare(arts)  # far below the size where a pool starts
+
+
+def _pooled(arts: list[Article], monkeypatch: pytest.MonkeyPatch, method: str | None) -> Comparison:
+    monkeypatch.setattr(comparison, "PARALLEL_FROM_CHARS", 0)
+    monkeypatch.setattr(comparison, "_workers", lambda chars: 2)
+    monkeypatch.setattr(comparison, "START_METHOD", method)
+    return compare(arts)
+
+
+def _same(a: Comparison, b: Comparison) -> None:
+    assert a.sentences == b.sentences
+    assert a.matches == b.matches
+    assert a.passages == b.passages
+    assert a.clusters == b.clusters
+    assert a.provenance == b.provenance
+    assert to_json(a) == to_json(b)
+
+
+def test_story_read_by_a_pool_of_forked_processes_is_compared_as_in_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    arts = _story()
+    serial = _serial(arts)
+    assert serial.matches and len({a.language for a in arts}) >= 3
+    started: list[object] = []
+    start = comparison._Ahead.start
+
+    def spy(*args: object) -> object:
+        ahead = start(*args)  # type: ignore[arg-type]
+        started.append(ahead)
+        return ahead
+
+    if threading.active_count() != 1 or not comparison._may_fork():
+        pytest.skip("another thread runs in this process, or not Linux: forking is not tried")
+    monkeypatch.setattr(comparison._Ahead, "start", spy)
+    pooled = _pooled(arts, monkeypatch, None)
+    assert started and started[0] is not None  # alignment across languages went ahead
+    _same(serial, pooled)
+
+
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])
+def test_story_read_by_processes_started_afresh_is_compared_as_in_one(
+    monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    arts = _story()
+    _same(_serial(arts), _pooled(arts, monkeypatch, method))
+
+
+def test_pool_reading_gives_each_distinct_sentence_one_features_object(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    arts = _story()
+    languages = [(a.language or "en")[:2].lower() for a in arts]
+    serial_sents, serial_docs = comparison._read(arts, languages, lambda *a: None)
+    sents, docs = comparison._read_in_pool(arts, languages, 2, lambda *a: None)
+    assert sents == serial_sents
+    assert docs == serial_docs
+    by_text: dict[tuple[str, str], int] = {}
+    for k, (doc, ss) in enumerate(zip(docs, sents, strict=True)):
+        for f, s in zip(doc, ss, strict=True):
+            if f is not None and not any(q for q in f.quote_words):
+                assert by_text.setdefault((s.text, languages[k]), id(f)) == id(f)
+    # the sets iterate in the same order too (sums over them add in that order)
+    for doc, serial_doc in zip(docs, serial_docs, strict=True):
+        for f, g in zip(doc, serial_doc, strict=True):
+            if f is not None and g is not None:
+                assert list(f.names) == list(g.names) and list(f.numbers) == list(g.numbers)
+
+
+def test_compare_from_a_worker_thread_uses_a_fork_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    arts = _story()
+    serial = _serial(arts)
+    monkeypatch.setattr(comparison, "PARALLEL_FROM_CHARS", 0)
+    monkeypatch.setattr(comparison, "_workers", lambda chars: 2)
+    methods: list[str] = []
+    real = comparison._threaded_start
+
+    def spy() -> str:
+        methods.append(real())
+        return methods[-1]
+
+    monkeypatch.setattr(comparison, "_threaded_start", spy)
+    out: list[Comparison] = []
+    worker = threading.Thread(target=lambda: out.append(compare(arts)))
+    worker.start()
+    worker.join(120)
+    assert methods == ["forkserver"]
+    _same(serial, out[0])
+
+
+def test_features_built_from_parts_are_the_features() -> None:
+    text = "“We never wanted this,” said Dolores Quint of Carrow-Valley Rail, citing 1,400 jobs."
+    spans = [(1, 24)]
+    for language in ("en", "es", "de"):
+        whole = sentence_features(text, language, spans)
+        built = assemble(feature_parts(text, language, spans))
+        assert built == whole
+        assert list(built.names) == list(whole.names)
+    assert sentence_features(text, "en").frame_words == sentence_features(text, "en").words
+
+
+def test_number_forms_depend_on_the_language_whichever_is_read_first() -> None:
+    assert word_forms("Sold 1.200 tonnes", "es") == ["sold", "1200", "tonnes"]
+    assert word_forms("Sold 1.200 tonnes", "en") == ["sold", "1.2", "tonnes"]
+    assert word_forms("Sold 1.200 tonnes", "es") == ["sold", "1200", "tonnes"]
+    assert word_forms("the colour of 1.2 billion dollars", "en") == [
+        "the",
+        "color",
+        "of",
+        "1200000000",
+    ]
+
+
+def _textbook(sim: list[list[float]], floor: float) -> list[list[float]]:
+    rows, cols = len(sim), len(sim[0]) if sim else 0
+    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(1, rows + 1):
+        for j in range(1, cols + 1):
+            s = sim[i - 1][j - 1]
+            take = best[i - 1][j - 1] + s if s >= floor else -1.0
+            best[i][j] = max(best[i - 1][j], best[i][j - 1], take)
+    return best
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 9),
+    st.integers(1, 9),
+    st.integers(0, 2**32 - 1),
+    st.sampled_from([0.0, 0.09, 0.3]),
+)
+def test_alignment_table_is_the_textbook_one_to_the_last_bit(
+    rows: int, cols: int, seed: int, floor: float
+) -> None:
+    rng = random.Random(seed)
+    values = [0.0, 0.05, 0.09, 0.1, 0.2, 0.1 + 0.2, 0.3, 0.45, 0.5, 1.0]
+    sim = [[rng.choice(values) for _ in range(cols)] for _ in range(rows)]
+    takes = [[j for j in range(cols) if row[j] >= floor] for row in sim]
+    assert _best_paths(sim, takes, cols) == _textbook(sim, floor)
