@@ -203,19 +203,28 @@ def _through_copies(
     copies: dict[SentenceRef, dict[SentenceRef, str]] = {}
     linked: dict[SentenceRef, set[SentenceRef]] = {}  # matched already, quoted or not
     for m in matches:
-        linked.setdefault(m.a, set()).add(m.b)
-        linked.setdefault(m.b, set()).add(m.a)
+        linked.setdefault(m.a, {m.a}).add(m.b)
+        linked.setdefault(m.b, {m.b}).add(m.a)
         if not m.quoted:
             copies.setdefault(m.a, {})[m.b] = m.kind
             copies.setdefault(m.b, {})[m.a] = m.kind
+    # Each sentence with the sentences matched to it, shared between sentences with the same
+    # ones: the copies of a wire sentence form a clique, and one test of identity then says
+    # that nothing is implied between two of them (instead of comparing sets: cubic in copies).
+    closed: dict[SentenceRef, frozenset[SentenceRef]] = {}
+    shared: dict[frozenset[SentenceRef], frozenset[SentenceRef]] = {}
+    for ref, near_ref in linked.items():
+        group = frozenset(near_ref)
+        closed[ref] = shared.setdefault(group, group)
+    del linked, shared
     out: dict[tuple[SentenceRef, SentenceRef], Match] = {}
     for m in matches:
         for x, w in ((m.a, m.b), (m.b, m.a)):
             near = copies.get(w)
-            if not near:
+            if not near or closed[x] is closed[w]:
                 continue
             half = (m.a, m.b) in partial
-            for c in near.keys() - linked[x]:  # a set difference: copies of a wire are cliques
+            for c in near.keys() - closed[x]:
                 link = near[c]
                 if c.article == x.article or (half and ((w, c) if w < c else (c, w)) in partial):
                     continue

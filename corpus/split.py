@@ -56,16 +56,21 @@ def split_matches(
     The run, read as one sentence, must reach ``joined_min`` with no figure disagreeing, and
     beat each half alone. Each sentence takes part in one run per article pair, best first.
     """
-    partners: dict[tuple[SentenceRef, int], set[SentenceRef]] = defaultdict(set)
-    copied: set[tuple[SentenceRef, int]] = set()
-    for m in accepted:
-        partners[(m.a, m.b.article)].add(m.b)
-        partners[(m.b, m.a.article)].add(m.a)
-        if m.kind in _COPIES or m.score >= settings.paraphrase_min:
-            copied.add((m.a, m.b.article))
-            copied.add((m.b, m.a.article))
+    wanted = set(related)
+    between: dict[tuple[int, int], list[Match]] = defaultdict(list)
+    for m in accepted:  # the matches of each related pair (lists: light on memory)
+        if (m.a.article, m.b.article) in wanted:
+            between[(m.a.article, m.b.article)].append(m)
     out: list[Match] = []
     for a, b in related:
+        partners: dict[SentenceRef, set[SentenceRef]] = defaultdict(set)
+        copied: set[SentenceRef] = set()
+        for m in between.pop((a, b), ()):
+            partners[m.a].add(m.b)
+            partners[m.b].add(m.a)
+            if m.kind in _COPIES or m.score >= settings.paraphrase_min:
+                copied.add(m.a)
+                copied.add(m.b)
         found = _runs(a, b, docs, weights, settings, partners, copied)
         found += _runs(b, a, docs, weights, settings, partners, copied)
         used: set[SentenceRef] = set()
@@ -74,7 +79,7 @@ def split_matches(
                 continue
             used |= {whole, first, second}
             for half in (first, second):
-                if half not in partners.get((whole, half.article), ()):
+                if half not in partners.get(whole, ()):
                     x, y = (whole, half) if whole < half else (half, whole)
                     out.append(Match(x, y, round(score, 4), "paraphrase"))
     return out
@@ -86,21 +91,24 @@ def _runs(
     docs: Sequence[Doc],
     weights: Weights,
     settings: Settings,
-    partners: dict[tuple[SentenceRef, int], set[SentenceRef]],
-    copied: set[tuple[SentenceRef, int]],
+    partners: dict[SentenceRef, set[SentenceRef]],
+    copied: set[SentenceRef],
 ) -> list[tuple[float, SentenceRef, SentenceRef, SentenceRef]]:
-    """(score, whole, first half, second half) for sentences of ``xa`` against runs in ``ya``."""
+    """(score, whole, first half, second half) for sentences of ``xa`` against runs in ``ya``.
+
+    ``partners`` and ``copied`` are about the matches between these two articles only.
+    """
     doc_x, doc_y = docs[xa], docs[ya]
     terms_y = [frozenset(f.content) if f is not None else frozenset() for f in doc_y]
     # Runs for a sentence with no partner yet: two adjacent sentences with no partner in xa.
-    alone = [bool(t) and (SentenceRef(ya, j), xa) not in partners for j, t in enumerate(terms_y)]
+    alone = [bool(t) and SentenceRef(ya, j) not in partners for j, t in enumerate(terms_y)]
     free = [j for j in range(len(doc_y) - 1) if alone[j] and alone[j + 1]]
     out = []
     for i, fx in enumerate(doc_x):
-        if fx is None or ((xa, i), ya) in copied or len(fx.content) < 2 * _MIN_SHARED:
+        if fx is None or (xa, i) in copied or len(fx.content) < 2 * _MIN_SHARED:
             continue  # (a plain tuple hashes and compares like the SentenceRef)
         whole = SentenceRef(xa, i)
-        mine = partners.get((whole, ya), set())
+        mine = partners.get(whole, set())
         if len(mine) > 2:
             continue
         if mine:  # the run must hold its partners: at most the two runs around one of them
@@ -117,7 +125,7 @@ def _runs(
                 continue
             first, second = SentenceRef(ya, j), SentenceRef(ya, j + 1)
             if mine - {first, second} or any(
-                partners.get((half, xa), set()) - {whole} for half in (first, second)
+                partners.get(half, set()) - {whole} for half in (first, second)
             ):
                 continue
             f1, f2 = doc_y[j], doc_y[j + 1]
