@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corpus.dateline import dateline_end
 from corpus.lexicon import STOPWORDS
 from corpus.normalize import POSSESSIVE, TOKEN, fold, strip_accents, token_forms, word_forms
 
@@ -93,8 +94,15 @@ receiving one exactly as here (same elements in the same order: same set, same i
 def feature_parts(
     text: str, language: str | None, quoted: Sequence[tuple[int, int]] = ()
 ) -> FeatureParts:
-    """The costly part of :func:`sentence_features`: everything but building the sets."""
+    """The costly part of :func:`sentence_features`: everything but building the sets.
+
+    A wire dateline opening the sentence is left out (see :mod:`corpus.dateline`).
+    """
     lang = (language or "en")[:2]
+    cut = dateline_end(text)
+    if cut:
+        text = text[cut:]
+        quoted = [(max(a - cut, 0), b - cut) for a, b in quoted if b > cut]
     raw = TOKEN.findall(fold(text))
     words = tuple(token_forms(raw, lang))
     known = _KNOWN.get(lang)
