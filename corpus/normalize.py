@@ -7,6 +7,7 @@ folded. Offsets are not kept: normalised text is only ever compared, never shown
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -158,6 +159,9 @@ def _split_hyphens(toks: list[str]) -> list[str]:
 
 
 def _fmt(value: float) -> str:
+    """A number as text: "1200", "1.5"; a number too big for a float stays "inf"."""
+    if not math.isfinite(value):
+        return "inf"
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 

@@ -68,3 +68,20 @@ def test_currency_word_after_a_number_equals_the_symbol() -> None:
     assert word_forms("$41m a year") == word_forms("41 million dollars a year")
     assert word_forms("41 Mio. Dollar", "de") == word_forms("$41 million")
     assert word_forms("the dollar fell") == ["the", "dollar", "fell"]
+
+
+def test_a_number_too_big_for_a_float_is_read_without_error() -> None:
+    from corpus.article import Article
+    from corpus.comparison import compare
+    from corpus.normalize import word_forms
+
+    huge = "1" * 400
+    assert word_forms(f"{huge} people and {'9' * 300} billion dollars") == [
+        "inf",
+        "people",
+        "and",
+        "inf",
+    ]
+    text = f"The ledger listed {huge} entries on Monday. It was audited by the port authority."
+    arts = [Article(source=f"{k}.txt", id=k, outlet=k, text=text) for k in ("a", "b")]
+    assert {m.kind for m in compare(arts).matches} == {"verbatim"}
