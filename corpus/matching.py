@@ -39,11 +39,14 @@ def find_matches(
     report("index", 1, 1)
     scored = _score(found, weights, settings, report)
     accepted = _accept(scored, docs, settings)
-    accepted.extend(_within_related(scored, accepted, docs, settings))
-    parts = _parts(scored, accepted, docs, weights, settings)
+    known = _Related(accepted)
+    more = _within_related(scored, known, docs, settings)
+    accepted.extend(more)
+    known.add(more)
+    parts = _parts(scored, known, docs, weights, settings)
     accepted.extend(parts)
-    per_pair, _ = _related(accepted)
-    related = [p for p, n in per_pair.items() if n >= settings.related_min_matches]
+    known.add(parts)
+    related = [p for p, n in known.per_pair.items() if n >= settings.related_min_matches]
     halves = split_matches(accepted, related, docs, weights, settings)
     accepted.extend(halves)
     translated = (
@@ -99,24 +102,28 @@ def _score(
     return scored
 
 
-def _related(
-    accepted: list[Match],
-) -> tuple[dict[tuple[int, int], int], set[tuple[SentenceRef, int]]]:
-    """Matches (quotes aside) per article pair, and which sentences are matched in which article."""
-    per_pair: dict[tuple[int, int], int] = {}
-    taken: set[tuple[SentenceRef, int]] = set()
-    for m in accepted:
-        if not m.quoted:
-            key = (m.a.article, m.b.article)
-            per_pair[key] = per_pair.get(key, 0) + 1
-        taken.add((m.a, m.b.article))
-        taken.add((m.b, m.a.article))
-    return per_pair, taken
+class _Related:
+    """Matches (quotes aside) per article pair, and which sentences are matched in which
+    article; kept up to date as the passes below add matches."""
+
+    def __init__(self, matches: Sequence[Match]) -> None:
+        self.per_pair: dict[tuple[int, int], int] = {}
+        self.taken: set[tuple[SentenceRef, int]] = set()
+        self.add(matches)
+
+    def add(self, matches: Sequence[Match]) -> None:
+        per_pair, taken = self.per_pair, self.taken
+        for m in matches:
+            if not m.quoted:
+                key = (m.a.article, m.b.article)
+                per_pair[key] = per_pair.get(key, 0) + 1
+            taken.add((m.a, m.b.article))
+            taken.add((m.b, m.a.article))
 
 
 def _within_related(
     scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]],
-    accepted: list[Match],
+    known: _Related,
     docs: Sequence[Doc],
     settings: Settings,
 ) -> list[Match]:
@@ -127,7 +134,7 @@ def _within_related(
     rewrite: accept it when its paraphrase score reaches ``related_min``, it is the best partner
     of both sentences, and no figure disagrees.
     """
-    per_pair, taken = _related(accepted)
+    per_pair, taken = known.per_pair, known.taken
     best: dict[tuple[SentenceRef, int], tuple[float, SentenceRef]] = {}
     for (ra, rb), (s, kind) in scored.items():
         if kind is not None or s.paraphrase < settings.related_min or s.numbers <= -1.0:
@@ -151,7 +158,7 @@ def _within_related(
 
 def _parts(
     scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]],
-    accepted: list[Match],
+    known: _Related,
     docs: Sequence[Doc],
     weights: Weights,
     settings: Settings,
@@ -164,7 +171,7 @@ def _parts(
     whose best container holds ``part_min`` of its rarity-weighted content and agrees on figures.
     The container may already be matched: a merged sentence has several sources.
     """
-    per_pair, taken = _related(accepted)
+    per_pair, taken = known.per_pair, known.taken
     best: dict[tuple[SentenceRef, int], tuple[float, SentenceRef, PairScore]] = {}
     for (ra, rb), (s, kind) in scored.items():
         if kind is not None or s.contained < settings.part_min or s.numbers <= -1.0:
