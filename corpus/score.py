@@ -105,33 +105,49 @@ def paraphrase_probability(features: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+_W = PARAPHRASE_WEIGHTS
+
+
 def score_pair(
     a: SentenceFeatures, b: SentenceFeatures, weight: Weights, settings: Settings
 ) -> PairScore:
-    """All measures for a pair of sentences in the same language. Symmetric in ``a`` and ``b``."""
-    common = lcs_length(a.words, b.words)
-    longer = max(len(a.words), len(b.words)) or 1
-    shorter = min(len(a.words), len(b.words)) or 1
+    """All measures for a pair of sentences in the same language. Symmetric in ``a`` and ``b``.
+
+    The hot loop of matching: the shared terms are weighed once for both the Dice overlap and
+    the containment, and the logistic sum is written out (same terms, same order, same result
+    as :func:`weighted_dice`, :func:`containment` and :func:`paraphrase_probability`).
+    """
+    wa_, wb_ = a.words, b.words
+    common = (len(wa_) + len(wb_) - Indel.distance(wa_, wb_)) // 2 if wa_ and wb_ else 0
+    longer = max(len(wa_), len(wb_)) or 1
+    shorter = min(len(wa_), len(wb_)) or 1
     char = Indel.normalized_similarity(a.norm, b.norm)
-    measures = {
-        "content": weighted_dice(a.content, b.content, weight),
-        "char": char,
-        "cover": common / shorter,
-        "numbers": agreement(a.numbers, b.numbers),
-        "names": agreement(a.names, b.names),
-        "length": shorter / longer,
-    }
+    (sa, wa), (sb, wb) = weight.terms(a.content), weight.terms(b.content)
+    both = sum(map(weight, sa & sb))
+    content = 2.0 * both / (wa + wb) if wa + wb > 0.0 else 0.0
+    cover = common / shorter
+    numbers = agreement(a.numbers, b.numbers)
+    names = agreement(a.names, b.names)
+    length = shorter / longer
+    z = 0.0
+    z += _W["content"] * content
+    z += _W["char"] * char
+    z += _W["cover"] * cover
+    z += _W["numbers"] * numbers
+    z += _W["names"] * names
+    z += _W["length"] * length
+    least = min(wa, wb)
     return PairScore(
         char=char,
         word=common / longer,
-        cover=common / shorter,
-        content=measures["content"],
-        numbers=measures["numbers"],
-        names=measures["names"],
-        length=measures["length"],
+        cover=cover,
+        content=content,
+        numbers=numbers,
+        names=names,
+        length=length,
         quote=quote_overlap(a, b, settings.quote_min_words),
-        paraphrase=paraphrase_probability(measures),
-        contained=containment(a.content, b.content, weight),
+        paraphrase=1.0 / (1.0 + math.exp(-(_W["bias"] + z))),
+        contained=both / least if least > 0.0 else 0.0,
     )
 
 
