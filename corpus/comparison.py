@@ -141,9 +141,12 @@ def _compare(
         if ahead is not None:
             ahead.close()
     sizes = [sum(1 for f in doc if f is not None) for doc in docs]
+    del docs  # the features of every sentence: not needed from here on, and a big story's
+    # largest structure after its matches
     credits = _credits(arts, found, report)
     provenance = relate(arts, sizes, languages, found, credits, settings)
     matches = _label_quotes(found, provenance)
+    del found
     return Comparison(
         articles=arts,
         sentences=tuple(sentences),
