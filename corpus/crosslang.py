@@ -64,10 +64,11 @@ def align_pair(
 ) -> list[tuple[int, int, float]]:
     """(sentence in a, sentence in b, score) of an in-order alignment of two articles.
 
-    Pairs scoring ``crosslang_min`` anchor the alignment; where at least three do, a weaker
-    pair on the in-order path is kept too when its neighbours on the path are at most two
-    sentences away on both sides (a translation goes sentence by sentence). ``keys_a`` and
-    ``keys_b`` are the articles' :func:`doc_anchors`, when already known.
+    Pairs scoring ``crosslang_min`` anchor the alignment; where at least three on the path score
+    ``crosslang_path_min`` (a translation), a weaker pair on the in-order path is kept too when
+    its neighbours on the path are at most two sentences away on both sides (a translation goes
+    sentence by sentence). ``keys_a`` and ``keys_b`` are the articles' :func:`doc_anchors`,
+    when already known.
     """
     ka = doc_anchors(doc_a) if keys_a is None else keys_a
     kb = doc_anchors(doc_b) if keys_b is None else keys_b
@@ -125,7 +126,7 @@ def align_pair(
         else:
             j -= 1
     path.reverse()
-    strong = [k for k, (_, _, s) in enumerate(path) if s >= settings.crosslang_min]
+    strong = [k for k, (_, _, s) in enumerate(path) if s >= settings.crosslang_path_min]
     if len(strong) < 3:
         return [p for p in path if p[2] >= settings.crosslang_min]
     kept = []

@@ -35,6 +35,8 @@ class Settings:
     - ``quote_min_words``: the shortest quoted statement (in words) that makes a ``quote`` match.
     - ``crosslang_min``: score of shared anchors (numbers, names, cognates) for a pair of
       sentences in different languages.
+    - ``crosslang_path_min``: an in-order alignment with at least three pairs scoring this much
+      is trusted as a translation, and its weaker pairs between close neighbours are kept too.
     - ``boilerplate_share``: a sentence found in more than this share of the articles (with at
       least ``boilerplate_min_articles`` of them) is stock text, not evidence of copying.
     - ``passage_gap``: unmatched sentences bridged when merging adjacent matches into passages.
@@ -56,6 +58,7 @@ class Settings:
     joined_min: float = 0.3
     quote_min_words: int = 4
     crosslang_min: float = 0.45
+    crosslang_path_min: float = 0.36
     boilerplate_share: float = 0.6
     boilerplate_min_articles: int = 4
     passage_gap: int = 1
