@@ -6,15 +6,17 @@ import gc
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
+from time import monotonic
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -22,7 +24,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from corpus.article import Article
 from corpus.atomic import write_atomic
 from corpus.comparison import Comparison, compare
-from corpus.diff import word_diff
 from corpus.errors import BriefreadError
 from corpus.highlight import Highlight
 from corpus.kinds import MARKS
@@ -31,6 +32,7 @@ from corpus.lookup import Lookup
 from corpus.match import SentenceRef
 from corpus.settings import Settings
 from tui.article_pane import ArticlePane, PaneRow
+from tui.changed_words import ChangedWords, DiffMemo
 from tui.export_dialog import ConfirmDialog, ExportDialog, ExportRequest
 from tui.highlight import legend
 from tui.highlights_panel import HighlightsPanel
@@ -42,6 +44,10 @@ from tui.provenance_view import ProvenanceScreen
 from tui.sources_list import SourcesList, article_name, role_badge
 
 MAX_PANES = 4
+IDLE_SECONDS = 1.0
+"""Time without input (seconds) after which the reader runs a full garbage collection."""
+FULL_COLLECTION_EVERY = 1000
+"""Generation-1 collections between automatic full ones once a story is shown (Python: 10)."""
 LAYOUTS = ("auto", "1", "2", "3", "4")
 
 
@@ -114,6 +120,10 @@ class BriefreadApp(App[int]):
         self.layout_mode = "auto"
         self.pane_count = 0
         self._cycle: tuple[SentenceRef, int] | None = None
+        self._diffs = DiffMemo()
+        self._panes: list[ArticlePane] = []
+        self._last_input = monotonic()
+        self._collector: Timer | None = None
         self._search = ""
         self._startup_warnings = list(warnings)
 
@@ -158,7 +168,9 @@ class BriefreadApp(App[int]):
     @property
     def panes(self) -> list[ArticlePane]:
         """All pane widgets, visible or not, by slot."""
-        return list(self.query(ArticlePane))
+        if not self._panes:  # found once: a DOM query on every key adds up
+            self._panes = list(self.query(ArticlePane))
+        return list(self._panes)
 
     @property
     def visible_panes(self) -> list[ArticlePane]:
@@ -229,9 +241,6 @@ class BriefreadApp(App[int]):
         """Show the highlights and roles once matching has finished."""
         self.comparison = comparison
         self.lookup = Lookup(comparison)
-        # A big story is millions of long-lived objects; without this, every full collection
-        # walks them all and a key press now and then stalls for a second.
-        gc.freeze()
         if self.library is not None:
             try:
                 self.highlights = self.library.highlights_for(comparison.articles)
@@ -245,16 +254,46 @@ class BriefreadApp(App[int]):
         for pane, k in zip(self.panes, shown + extra, strict=False):
             pane.article_index = k
         self._fill_panes()
+        self._collect_between_keys()
         self.set_status(
             f"{len(comparison.matches)} matched sentence pairs across "
             f"{len(comparison.articles)} articles. n: next match, u: next unique, "
             "m: overview, p: provenance, ?: help"
         )
 
+    def _collect_between_keys(self) -> None:
+        """Keep full garbage collections out of key presses.
+
+        A big story is millions of long-lived objects: frozen (``gc.freeze``), a full
+        collection no longer walks them, but still takes tens of milliseconds, as what is left
+        points into them. So full collections wait until the reader pauses (or, as a safety
+        valve, run a hundred times more rarely than Python's default). Frozen last, so that
+        indexes the comparison builds on first use (the sources list above) are frozen too.
+        """
+        gc.freeze()
+        gen0, gen1, _ = gc.get_threshold()
+        gc.set_threshold(gen0, gen1, FULL_COLLECTION_EVERY)
+        if self._collector is None:
+            self._collector = self.set_interval(IDLE_SECONDS / 2, self._collect_if_idle)
+
+    def _collect_if_idle(self) -> None:
+        if gc.get_count()[2] and monotonic() - self._last_input >= IDLE_SECONDS:
+            gc.collect()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseEvent):
+            self._last_input = monotonic()
+        await super().on_event(event)
+
     def _fill_panes(self) -> None:
-        for pane in self.visible_panes:
-            if pane.article_index is not None:
-                self._show(pane, pane.article_index)
+        """Show each visible pane's article with highlights (panes that already do keep their
+        place), then bring every pane's changed words up to date with its new neighbours."""
+        shown = [p for p in self.visible_panes if p.article_index is not None]
+        for pane in shown:
+            if pane.loaded != pane.article_index:
+                self._show(pane, pane.article_index or 0, restyle_others=False)
+        for pane in shown:
+            pane.restyle(changed=self._changed_words(pane))
 
     def _show(self, pane: ArticlePane, k: int, *, restyle_others: bool = True) -> None:
         """Put article ``k`` in ``pane`` with its highlights and changed words."""
@@ -286,30 +325,15 @@ class BriefreadApp(App[int]):
         with suppress(OptionDoesNotExist):  # the list is still being filled
             sources.highlighted = sources.get_option_index(self.articles[pane.article_index].id)
 
-    def _changed_words(self, pane: ArticlePane) -> dict[int, list[tuple[int, int]]]:
-        """Spans of words changed in each edited sentence of ``pane`` against its neighbours."""
-        assert self.lookup is not None and self.comparison is not None
+    def _changed_words(self, pane: ArticlePane) -> ChangedWords:
+        """Spans of words changed in each edited sentence of ``pane`` against its neighbours,
+        worked out as sentences are drawn."""
+        assert self.lookup is not None and pane.article_index is not None
         k = pane.article_index
         neighbours = {p.article_index for p in self.visible_panes if p is not pane} - {k, None}
-        out: dict[int, list[tuple[int, int]]] = {}
-        if k is None or not neighbours:
-            return out
-        for s in self.lookup.matched[k]:
-            ref = SentenceRef(k, s)
-            for other, m in self.lookup.counterparts(ref):
-                if m.kind != "edited" or other.article not in neighbours:
-                    continue
-                mine = self.comparison.sentence(ref).text
-                theirs = self.comparison.sentence(other).text
-                spans = [
-                    (ch.b_start, ch.b_end)
-                    for ch in word_diff(theirs, mine)
-                    if ch.op != "equal" and ch.b_end > ch.b_start
-                ]
-                if spans:
-                    out[s] = spans
-                break
-        return out
+        return ChangedWords(
+            self.lookup, k, frozenset(n for n in neighbours if n is not None), self._diffs
+        )
 
     # ── moving around ───────────────────────────────────────────────────────────────────
     def _focused(self) -> ArticlePane:
@@ -448,22 +472,17 @@ class BriefreadApp(App[int]):
             return
         a = self._focused()
         b = self.visible_panes[(self.focused_pane + 1) % self.pane_count]
-        ka, kb, ca, cb = a.article_index, b.article_index, a.current, b.current
-        if ka is None or kb is None:
+        if a.article_index is None or b.article_index is None:
             return
-        if a.wrap_width == b.wrap_width:
-            a.swap_with(b)
-        else:
-            self._show(a, kb, restyle_others=False)
-            self._show(b, ka, restyle_others=False)
-            a.set_current(cb)
-            b.set_current(ca)
+        a.swap_with(b)
         self._select_source(a)
 
     def action_cycle_layout(self) -> None:
         self.layout_mode = LAYOUTS[(LAYOUTS.index(self.layout_mode) + 1) % len(LAYOUTS)]
         self._apply_layout(self.size.width)
-        self.notify(f"Panes: {self.layout_mode} ({self.pane_count} shown)", timeout=2, markup=False)
+        # In the status line, like every other key's answer: a pop-up would cost a second
+        # layout pass of the whole screen after the new panes are drawn.
+        self.set_status(f"Panes: {self.layout_mode} ({self.pane_count} shown); v: next layout")
 
     def open_article(self, k: int, pane: ArticlePane | None = None) -> None:
         """Show article ``k`` in ``pane`` (default: the focused one)."""

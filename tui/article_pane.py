@@ -1,33 +1,65 @@
 """One article shown as wrapped lines, its matched sentences highlighted, one sentence current.
 
 The pane draws its own lines (Textual's line API, as Toolong does for big logs): a 5,000-word
-article is one widget, not hundreds, so focus changes and key presses stay cheap. Paragraphs are
-wrapped once per width; moving the current sentence re-wraps only the two paragraphs involved.
+article is one widget, not hundreds, so focus changes and key presses stay cheap. Only the
+paragraphs on screen are styled and drawn; the others are measured (:mod:`tui.line_breaks`), so
+the pane knows exactly where every line is without drawing it. Moving the current sentence
+draws only the paragraphs involved again; a new width measures again but draws only what shows.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import ClassVar
 
+from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from corpus.article import Article
 from corpus.sentence import Sentence
-from tui.highlight import paragraph_text
+from tui.highlight import paragraph_plain, paragraph_text
+from tui.line_breaks import Measured, line_starts, measure
 from tui.safe_text import inert
+
+MIN_WIDTH = 10
+"""Narrowest width (cells) text is wrapped to, so a pane squeezed to nothing stays readable."""
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    """One paragraph of the article shown: its plain text measured once, where its sentences
+    begin in it, and at the pane's width where its lines begin and (once on screen) its lines."""
+
+    sentences: list[Sentence]
+    """Empty while matching runs: the paragraph is plain text then."""
+    measured: Measured
+    offsets: dict[int, int]
+    """Sentence index → character (into the plain text) where its marks or text begin."""
+    breaks: list[int] = field(default_factory=list)
+    """Characters where the 2nd, 3rd, … line begins at the width laid out."""
+    strips: list[Strip] | None = None
+    """The drawn lines; None until the paragraph is on screen, or after it changed look."""
+
+    @property
+    def height(self) -> int:
+        """Lines it takes (without the blank line after it)."""
+        return len(self.breaks) + 1
+
+    def line_of(self, offset: int) -> int:
+        """Which of its lines (0 for the first) holds character ``offset``."""
+        return bisect_right(self.breaks, offset)
 
 
 class ArticlePane(ScrollView, can_focus=False):
@@ -43,25 +75,32 @@ class ArticlePane(ScrollView, can_focus=False):
 
         slot: int
 
+    _CONTENT: ClassVar[tuple[str, ...]] = (
+        "article_index", "current", "loaded", "_text", "_sentences", "_kinds", "_changed",
+        "_marked", "_paragraphs", "_order", "_starts", "_total", "_laid_width",
+    )  # fmt: skip
+    """What :meth:`swap_with` exchanges: everything about the article shown, not the widget."""
+
     def __init__(self, slot: int) -> None:
         super().__init__(id=f"pane-{slot}", classes="pane")
         self.slot = slot
         self.article_index: int | None = None
         self.current: int | None = None
+        self.loaded: int | None = None
+        """The article shown with its highlights (None: nothing, or plain text only)."""
         self._text = ""
         self._sentences: Sequence[Sentence] = ()
-        self._by_paragraph: dict[int, list[Sentence]] = {}
         self._kinds: Mapping[int, str] = {}
         self._changed: Mapping[int, Sequence[tuple[int, int]]] = {}
         self._marked: Collection[int] = ()
-        self._raw: list[Text] = []
-        self._width = 0
-        self._wrapped: dict[int, list[Strip]] = {}
-        self._lines: list[Strip] = []
-        self._starts: list[int] = []
+        self._paragraphs: dict[int, _Paragraph] = {}
         self._order: list[int] = []
-        self._drawn: dict[tuple[int, int, int, Style], tuple[Strip, Strip]] = {}
-        """Finished screen lines by (line, scroll x, width, base style), kept while unchanged."""
+        self._starts: list[int] = []
+        """First line of each paragraph, in order; a blank line follows each but the last."""
+        self._total = 0
+        self._laid_width = 0
+        """Width (cells) the breaks were worked out for; 0 before any."""
+        self._style = Style()
 
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.slot))
@@ -70,11 +109,12 @@ class ArticlePane(ScrollView, can_focus=False):
     def show_raw(self, k: int, article: Article) -> None:
         """Plain paragraphs before matching has finished: text on screen at once."""
         self.article_index = k
+        self.loaded = None
         self.current = None
         self.border_title = Text(inert(article.outlet or article.id))
-        self._by_paragraph = {}
-        self._raw = [Text(inert(p.strip())) for p in article.text.split("\n\n") if p.strip()]
-        self._rewrap_all()
+        self._sentences = ()
+        raw = [inert(p.strip()) for p in article.text.split("\n\n") if p.strip()]
+        self._load({i: _Paragraph([], measure(text), {}) for i, text in enumerate(raw)})
 
     def show(
         self,
@@ -87,23 +127,30 @@ class ArticlePane(ScrollView, can_focus=False):
         changed: Mapping[int, Sequence[tuple[int, int]]] | None = None,
         marked: Collection[int] = (),
     ) -> None:
-        """Article ``k`` with its sentences highlighted by ``kinds`` (sentence → strongest kind)."""
+        """Article ``k`` with its sentences highlighted by ``kinds`` (sentence → strongest kind).
+
+        ``changed`` may compute its spans when asked for a sentence: only sentences drawn are.
+        """
         self.article_index = k
+        self.loaded = k
         self.current = None
         self._text = article.text
         self._sentences = sentences
         self._kinds = kinds
-        self._changed = changed or {}
+        self._changed = changed if changed is not None else {}
         self._marked = marked
         self.border_title = Text(inert(title))
         self.border_subtitle = Text(inert(article.published or ""))
         by_par: dict[int, list[Sentence]] = defaultdict(list)
         for s in sentences:
             by_par[s.paragraph].append(s)
-        self._by_paragraph = dict(sorted(by_par.items()))
-        self._raw = []
-        self._rewrap_all()
-        self.scroll_home(animate=False)
+        self._load({p: self._measure(by_par[p]) for p in sorted(by_par)})
+        self.scroll_home(animate=False, immediate=True)
+
+    def _measure(self, sentences: list[Sentence]) -> _Paragraph:
+        plain, starts = paragraph_plain(self._text, sentences, self._kinds, self._marked)
+        offsets = {s.index: at for s, at in zip(sentences, starts, strict=True)}
+        return _Paragraph(sentences, measure(plain), offsets)
 
     def restyle(
         self,
@@ -113,18 +160,41 @@ class ArticlePane(ScrollView, can_focus=False):
     ) -> None:
         """Redraw with new changed-word spans or highlights, keeping the article and position.
 
-        Only the paragraphs whose sentences look different are wrapped again.
+        Only paragraphs on screen are drawn again; new marks measure their paragraphs again.
         """
-        touched: set[int] = set()
-        if changed is not None:
-            old = self._changed
-            keys = set(old) | set(changed)
-            touched |= {k for k in keys if list(old.get(k, ())) != list(changed.get(k, ()))}
-            self._changed = changed
+        if changed is not None and changed != self._changed:
+            old, self._changed = self._changed, changed
+            shown = set(self._on_screen())
+            differ = []
+            for p, par in self._paragraphs.items():
+                if p not in shown:
+                    par.strips = None
+                elif any(_spans(old, s) != _spans(changed, s) for s in par.sentences):
+                    differ.append(p)
+            self._redraw(differ)
         if marked is not None:
-            touched |= set(self._marked) ^ set(marked)
+            touched = set(self._marked) ^ set(marked)
             self._marked = marked
-        self._rewrap({self._sentences[s].paragraph for s in touched if s < len(self._sentences)})
+            pars = {self._sentences[s].paragraph for s in touched if s < len(self._sentences)}
+            self._remeasure(pars & set(self._paragraphs))
+
+    def _remeasure(self, pars: set[int]) -> None:
+        """Measure these paragraphs again (their plain text changed) and lay them out."""
+        if not pars:
+            return
+        anchor = self._anchor()
+        width = self._laid_width or self._wanted_width()
+        grew = False
+        for p in pars:
+            old = self._paragraphs[p]
+            new = self._measure(old.sentences)
+            new.breaks = line_starts(new.measured, width)
+            grew |= new.height != old.height
+            self._paragraphs[p] = new
+        if grew:
+            self._stack()
+            self._scroll_to_anchor(anchor)
+        self.refresh()
 
     def set_current(self, sentence: int | None, *, keep_if_visible: bool = False) -> None:
         """Make ``sentence`` current (shown reversed) and centre it.
@@ -133,74 +203,78 @@ class ArticlePane(ScrollView, can_focus=False):
         stepping through nearby sentences keeps the page still, as a pager does.
         """
         old, self.current = self.current, sentence
-        self._rewrap(
-            {
-                self._sentences[s].paragraph
-                for s in (old, sentence)
-                if s is not None and s < len(self._sentences)
-            }
+        self._redraw(
+            self._sentences[s].paragraph
+            for s in (old, sentence)
+            if s is not None and s < len(self._sentences)
         )
         if sentence is not None and sentence < len(self._sentences):
             self.centre_on(sentence, keep_if_visible=keep_if_visible)
 
-    def _rewrap(self, paragraphs: set[int]) -> None:
-        """Wrap these paragraphs again; lay everything out again only if their heights changed."""
-        paragraphs &= set(self._by_paragraph)
-        if not paragraphs:
-            return
-        heights = {p: len(self._wrapped.get(p, ())) for p in paragraphs}
-        for p in paragraphs:
-            self._wrapped[p] = self._wrap(self.paragraph(p))
-        if any(len(self._wrapped[p]) != h for p, h in heights.items()):
-            self._join()
-            return
-        for p in paragraphs:
+    def _redraw(self, pars: Iterable[int]) -> None:
+        """Draw these paragraphs again when next shown, repainting only their lines."""
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        for p in set(pars):
+            par = self._paragraphs.get(p)
+            if par is None:
+                continue
+            par.strips = None
             first = self._starts[self._order.index(p)]
-            self._lines[first : first + len(self._wrapped[p])] = self._wrapped[p]
-        self.refresh()
+            lo, hi = max(first, top), min(first + par.height, top + height)
+            if lo < hi:
+                self.refresh_lines(lo, hi - lo)
 
     def swap_with(self, other: ArticlePane) -> None:
-        """Exchange what two panes of the same width show, without wrapping anything again."""
-        fields = (
-            "article_index", "current", "_text", "_sentences", "_by_paragraph", "_kinds",
-            "_changed", "_marked", "_raw", "_wrapped", "_lines", "_starts", "_order",
-        )  # fmt: skip
-        titles = (
-            other.border_title,
-            other.border_subtitle,
-            self.border_title,
-            self.border_subtitle,
-        )
-        for name in fields:
-            mine, theirs = getattr(self, name), getattr(other, name)
-            setattr(self, name, theirs)
-            setattr(other, name, mine)
-        y_mine, y_theirs = self.scroll_offset.y, other.scroll_offset.y
-        self.border_title, self.border_subtitle, other.border_title, other.border_subtitle = titles
-        for pane, y in ((self, y_theirs), (other, y_mine)):
-            pane.virtual_size = Size(pane._width, len(pane._lines))
-            pane.scroll_to(y=y, animate=False)
+        """Exchange what two panes show, keeping each article's place and current sentence.
+
+        Nothing is measured again; if the widths differ, lines are only broken again.
+        """
+        mine, theirs = self._anchor(), other._anchor()
+        for name in self._CONTENT:
+            a, b = getattr(self, name), getattr(other, name)
+            setattr(self, name, b)
+            setattr(other, name, a)
+        self.border_title, other.border_title = other.border_title, self.border_title
+        self.border_subtitle, other.border_subtitle = other.border_subtitle, self.border_subtitle
+        for pane, anchor in ((self, theirs), (other, mine)):
+            if pane._laid_width != pane._wanted_width():
+                pane._lay_out()
+            else:
+                pane._set_virtual_size()
+            pane._scroll_to_anchor(anchor)
             pane.refresh()
 
     @property
     def wrap_width(self) -> int:
         """The width (cells) the lines are wrapped to."""
-        return self._width
+        return self._laid_width
 
     def centre_on(self, sentence: int, *, keep_if_visible: bool = False) -> None:
         """Scroll so that the first line of ``sentence`` is in the middle of the pane (unless
         ``keep_if_visible`` and it is already inside the view, clear of its top and bottom)."""
-        s = self._sentences[sentence]
-        if s.paragraph not in self._by_paragraph or not self._order:
+        line = self.line_of_sentence(sentence)
+        if line is None:
             return
-        first = self._starts[self._order.index(s.paragraph)]
-        line = first + self._line_within(s)
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
         margin = max(1, height // 5)
         if keep_if_visible and top + margin <= line < top + height - margin:
             return
-        self.scroll_to(y=max(0, line - height // 2), animate=False)
+        self._scroll(max(0, line - height // 2))
+
+    def line_of_sentence(self, sentence: int) -> int | None:
+        """The line (0 for the article's first) where ``sentence`` begins, or None."""
+        if sentence >= len(self._sentences):
+            return None
+        p = self._sentences[sentence].paragraph
+        par = self._paragraphs.get(p)
+        if par is None or sentence not in par.offsets:
+            return None
+        return self._starts[self._order.index(p)] + par.line_of(par.offsets[sentence])
+
+    def line_of_paragraph(self, paragraph: int) -> int:
+        """The line (0 for the article's first) where ``paragraph`` begins."""
+        return self._starts[self._order.index(paragraph)]
 
     @property
     def marked(self) -> set[int]:
@@ -209,93 +283,190 @@ class ArticlePane(ScrollView, can_focus=False):
 
     @property
     def paragraphs(self) -> list[int]:
-        """Paragraph numbers of the article shown, in order."""
-        return list(self._by_paragraph)
+        """Paragraph numbers of the article shown with highlights, in order."""
+        return list(self._order) if self.loaded is not None else []
+
+    @property
+    def line_count(self) -> int:
+        """Lines the article takes at the current width, blank lines between paragraphs too."""
+        return self._total
 
     def paragraph(self, paragraph: int) -> Text:
         """Paragraph ``paragraph`` as drawn: sentences styled by kind, changed words, marks."""
+        par = self._paragraphs[paragraph]
+        if not par.sentences:
+            return Text(par.measured.text)
         return paragraph_text(
-            self._text,
-            self._by_paragraph[paragraph],
-            self._kinds,
-            self.current,
-            self._changed,
-            self._marked,
+            self._text, par.sentences, self._kinds, self.current, self._changed, self._marked
         )
 
     def visible_text(self) -> str:
         """The text of the lines on screen now (for tests and screen readers of the state)."""
         top = self.scroll_offset.y
         height = self.scrollable_content_region.height
-        return "\n".join(strip.text.rstrip() for strip in self._lines[top : top + height])
+        lines = (self._line(y) for y in range(top, min(top + height, self._total)))
+        return "\n".join("" if line is None else line.text.rstrip() for line in lines)
 
-    # ── wrapping and drawing ────────────────────────────────────────────────────────────
+    # ── laying out and drawing ──────────────────────────────────────────────────────────
     def on_resize(self, event: Resize) -> None:
-        if self.scrollable_content_region.width != self._width:
-            self._rewrap_all()
+        self._fit_width()
 
-    def _rewrap_all(self) -> None:
-        self._width = self.scrollable_content_region.width
-        if self._by_paragraph:
-            self._wrapped = {p: self._wrap(self.paragraph(p)) for p in self._by_paragraph}
-        else:
-            self._wrapped = {i: self._wrap(t) for i, t in enumerate(self._raw)}
-        self._join()
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual calls this in its layout pass, before drawing: breaking the lines for a new
+        # width here puts them, the scroll position and the scroll bar right in the same frame.
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        self._fit_width()
+        return resized
 
-    def _wrap(self, text: Text) -> list[Strip]:
-        width = max(self._width, 10)
-        if not self.is_mounted:
-            return []
-        console = self.app.console
-        lines = console.render_lines(text, console.options.update_width(width), pad=False)
-        return [Strip(line, Segment.get_line_length(line)) for line in lines]
+    def _fit_width(self) -> None:
+        """Break the lines again if the pane's width changed, keeping the top line's text."""
+        if self._paragraphs and self._laid_width != self._wanted_width():
+            anchor = self._anchor()
+            self._lay_out()
+            self._scroll_to_anchor(anchor)
 
-    def _join(self) -> None:
-        """Lay the wrapped paragraphs out one after another, a blank line between them."""
-        self._order = list(self._wrapped)
-        self._starts = []
-        lines: list[Strip] = []
+    def _wanted_width(self) -> int:
+        return max(self.scrollable_content_region.width, MIN_WIDTH)
+
+    def _load(self, paragraphs: dict[int, _Paragraph]) -> None:
+        self._paragraphs = paragraphs
+        self._order = list(paragraphs)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Break every paragraph into lines at the pane's width (nothing is drawn yet)."""
+        width = self._wanted_width()
+        for par in self._paragraphs.values():
+            par.breaks = line_starts(par.measured, width)
+            par.strips = None
+        self._laid_width = width
+        self._stack()
+
+    def _stack(self) -> None:
+        """Place the paragraphs one after another, a blank line between them."""
+        starts = []
+        line = 0
         for p in self._order:
-            if lines:
-                lines.append(Strip.blank(0))
-            self._starts.append(len(lines))
-            lines.extend(self._wrapped[p])
-        self._lines = lines
-        self.virtual_size = Size(self._width, len(lines))
+            starts.append(line)
+            line += self._paragraphs[p].height + 1
+        self._starts = starts
+        self._total = max(0, line - 1)
+        self._set_virtual_size()
         self.refresh()
 
-    def _line_within(self, s: Sentence) -> int:
-        """Which wrapped line of its paragraph ``s`` starts on (0 for the first)."""
-        strips = self._wrapped.get(s.paragraph, [])
-        ends = []
-        total = 0
-        for strip in strips:
-            total += len(strip.text) + 1
-            ends.append(total)
-        before = sum(
-            len(inert(self._text[x.start : x.end])) + 3
-            for x in self._by_paragraph[s.paragraph]
-            if x.index < s.index
-        )
-        return min(bisect_right(ends, before), max(len(strips) - 1, 0))
+    def _set_virtual_size(self) -> None:
+        """Tell Textual how many lines there are, without a layout pass of the whole screen
+        (the pane's own size does not depend on it; a scroll bar that appears or goes still
+        asks for one). No width: lines are wrapped to the pane, nothing scrolls sideways."""
+        size = Size(0, self._total)
+        if size == self.virtual_size:
+            return
+        if not self.is_mounted or not self.container_size:
+            self.virtual_size = size
+            return
+        self.set_reactive(ArticlePane.virtual_size, size)
+        self._scroll_update(size)
+
+    def _anchor(self) -> tuple[int, int] | None:
+        """(paragraph, character) at the top of the view, to come back to after a change."""
+        if not self._order:
+            return None
+        top = self.scroll_offset.y
+        i = max(0, bisect_right(self._starts, top) - 1)
+        par = self._paragraphs[self._order[i]]
+        within = top - self._starts[i]
+        if within == 0:
+            return self._order[i], 0
+        if within > len(par.breaks):  # the blank line after it: anchor to the next paragraph
+            return (self._order[i + 1], 0) if i + 1 < len(self._order) else (self._order[i], 0)
+        return self._order[i], par.breaks[within - 1]
+
+    def _scroll_to_anchor(self, anchor: tuple[int, int] | None) -> None:
+        if anchor is None or anchor[0] not in self._paragraphs:
+            self._scroll(0)
+            return
+        p, offset = anchor
+        self._scroll(self._starts[self._order.index(p)] + self._paragraphs[p].line_of(offset))
+
+    def _scroll(self, y: int) -> None:
+        """Scroll now, not after the next frame: the frame a key causes shows its result."""
+        self.scroll_to(y=y, animate=False, immediate=True)
+
+    def _on_screen(self) -> list[int]:
+        """Paragraphs with at least one line in the view."""
+        if not self._order:
+            return []
+        top = self.scroll_offset.y
+        first = max(0, bisect_right(self._starts, top) - 1)
+        last = bisect_right(self._starts, top + self.scrollable_content_region.height - 1)
+        return self._order[first:last]
+
+    def _line(self, index: int) -> Strip | None:
+        """Line ``index`` of the article (None for a blank line between paragraphs)."""
+        i = bisect_right(self._starts, index) - 1
+        if i < 0 or index >= self._total:
+            return None
+        strips = self._draw(self._order[i])
+        within = index - self._starts[i]
+        return strips[within] if within < len(strips) else None
+
+    def _draw(self, p: int) -> list[Strip]:
+        """The lines of paragraph ``p``, drawing it if needed."""
+        par = self._paragraphs[p]
+        if par.strips is not None:
+            return par.strips
+        if not self.is_mounted:
+            return []
+        par.strips = _draw_text(self.app.console, self.paragraph(p), par, self._laid_width)
+        if len(par.strips) != par.height:  # never expected: trust the drawing, keep it exact
+            par.breaks = _approximate_breaks(par.strips)
+            self._stack()
+        return par.strips
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._fit_width()  # a new width is drawn in the frame that shows it, not one later
+        self._style = self.rich_style  # once a frame: it walks every ancestor's styles
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
-        index = scroll_y + y
-        style = self.rich_style
-        if index >= len(self._lines):
-            return Strip.blank(width, style)
-        line = self._lines[index]
-        key = (index, scroll_x, width, style)
-        cached = self._drawn.get(key)
-        if cached is not None and cached[0] is line:
-            return cached[1]
-        strip = line.crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
-        if len(self._drawn) > 4096:
-            self._drawn.clear()
-        self._drawn[key] = (line, strip)
-        return strip
+        line = self._line(scroll_y + y)
+        if line is None:
+            return Strip.blank(width, self._style)
+        # Strips keep what they made from themselves: an unchanged line costs a lookup.
+        return line.crop_extend(scroll_x, scroll_x + width, self._style).apply_style(self._style)
+
+
+def _draw_text(console: Console, text: Text, par: _Paragraph, width: int) -> list[Strip]:
+    """``text`` cut at the paragraph's known line starts and drawn line by line: what
+    ``console.render_lines`` draws, without breaking the lines again. Text with newlines or
+    tabs (rare) is left to Rich."""
+    if "\n" in par.measured.text or "\t" in par.measured.text:
+        lines = console.render_lines(text, console.options.update_width(width), pad=False)
+        return [Strip(line, Segment.get_line_length(line)) for line in lines]
+    strips = []
+    for line in text.divide(par.breaks):
+        line.rstrip_end(width)
+        line.truncate(width, overflow="fold")
+        strips.append(Strip(line.render(console), line.cell_len))
+    return strips
+
+
+def _spans(changed: Mapping[int, Sequence[tuple[int, int]]], s: Sentence) -> list[tuple[int, int]]:
+    return list(changed.get(s.index, ()))
+
+
+def _approximate_breaks(strips: list[Strip]) -> list[int]:
+    """Line starts guessed from drawn lines' lengths (a space lost at each break)."""
+    out = []
+    at = 0
+    for strip in strips[:-1]:
+        at += len(strip.text) + 1
+        out.append(at)
+    return out
 
 
 class PaneRow(Horizontal, can_focus=True):
@@ -327,16 +498,16 @@ dim text is page furniture. **✎** marks your own highlights.
 
     def action_scroll(self, lines: int) -> None:
         if self.active is not None:
-            self.active.scroll_relative(y=lines, animate=False)
+            self.active.scroll_relative(y=lines, animate=False, immediate=True)
 
     def action_page(self, direction: int) -> None:
         if self.active is not None:
             page = max(1, self.active.scrollable_content_region.height - 2)
-            self.active.scroll_relative(y=direction * page, animate=False)
+            self.active.scroll_relative(y=direction * page, animate=False, immediate=True)
 
     def action_ends(self, end: int) -> None:
         if self.active is not None:
             if end:
-                self.active.scroll_end(animate=False)
+                self.active.scroll_end(animate=False, immediate=True)
             else:
-                self.active.scroll_home(animate=False)
+                self.active.scroll_home(animate=False, immediate=True)

@@ -55,8 +55,10 @@ def paragraph_text(
     ``text`` is the article text; ``kinds`` maps sentence index to the strongest kind it has;
     ``changed`` maps a sentence index to character spans (relative to the sentence start) of
     words changed against its edited counterpart; ``marked`` holds the reader's highlights.
+    Its plain text is always :func:`paragraph_plain`'s: styles never move a character.
     """
     out = Text()
+    spans = changed if changed is not None else {}  # may be lazy: never ask for its length
     for k, s in enumerate(sentences):
         if k:
             out.append(" ")
@@ -71,12 +73,40 @@ def paragraph_text(
         if kind:
             out.append(MARKS[kind] + " ", style)
         raw = text[s.start : s.end]
+        if inert(raw) != raw:  # spans would not line up with the sanitised text: plain style
+            out.append(inert(raw), style)
+            continue
         pos = 0
-        for a, b in sorted((changed or {}).get(s.index, ())):
+        for a, b in sorted(spans.get(s.index, ())):
             if a < pos or b <= a:
                 continue
-            out.append(inert(raw[pos:a]), style)
-            out.append(inert(raw[a:b]), (style or Style()) + CHANGED)
+            out.append(raw[pos:a], style)
+            out.append(raw[a:b], (style or Style()) + CHANGED)
             pos = b
-        out.append(inert(raw[pos:]), style)
+        out.append(raw[pos:], style)
     return out
+
+
+def paragraph_plain(
+    text: str,
+    sentences: Sequence[Sentence],
+    kinds: Mapping[int, str],
+    marked: Collection[int] = (),
+) -> tuple[str, list[int]]:
+    """The plain text :func:`paragraph_text` draws, and where (characters into it) each
+    sentence's marks or, without marks, its text begin. Cheap: no styles are built."""
+    parts: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for k, s in enumerate(sentences):
+        if k:
+            parts.append(" ")
+            pos += 1
+        starts.append(pos)
+        kind = kinds.get(s.index)
+        lead = (USER_MARK + " " if s.index in marked else "") + (MARKS[kind] + " " if kind else "")
+        shown = inert(text[s.start : s.end])
+        parts.append(lead)
+        parts.append(shown)
+        pos += len(lead) + len(shown)
+    return "".join(parts), starts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -25,7 +26,11 @@ def role_badge(lookup: Lookup, k: int) -> str:
 
 
 class SourcesList(OptionList):
-    """One option per article; selecting one shows it in the focused pane."""
+    """One option per article; selecting one shows it in the focused pane.
+
+    Moving the highlight repaints the two options involved, not the whole list: it follows
+    the focused pane, so it moves on most keys that change pane or article.
+    """
 
     HELP = """\
 ## Sources
@@ -33,6 +38,22 @@ Every article of the story with its role (original, syndicated, rewritten, trans
 independent; "← X" names the article it comes from), the share of its text found in other
 articles, its date and language. `enter` shows the selected article in the focused pane.
 """
+
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+
+    def _watch_highlighted(self, old: int | None, new: int | None) -> None:
+        for index in (old, new):
+            self._repaint_option(index)
+
+    def _repaint_option(self, index: int | None) -> None:
+        if index is None:
+            return
+        try:
+            first, height = self._index_to_line[index], self._heights[index]
+        except (KeyError, AttributeError):  # not laid out yet
+            self.refresh()
+            return
+        self.refresh_lines(first, height)
 
     def show_plain(self, articles: list[Article]) -> None:
         """Names only, before matching has finished."""
