@@ -191,7 +191,7 @@ def _read(
     way, the first in article order)."""
     alone = len(arts) < 2  # nothing to match a single article with: skip its features
     workers = 1 if alone else _workers(sum(len(a.text) for a in arts))
-    if workers > 1:
+    if workers > 1 and _pool_may_start():
         return _read_in_pool(arts, languages, workers, report)
     sentences: list[tuple[Sentence, ...]] = []
     docs: list[list[SentenceFeatures | None]] = []
@@ -207,6 +207,23 @@ def _read(
         )
     report("segment", len(arts), len(arts))
     return sentences, docs
+
+
+def _pool_may_start() -> bool:
+    """Whether a pool can start here. Forking needs nothing; a forkserver or spawned process is
+    handed this process's standard streams, which a terminal app may have replaced with objects
+    that have no file descriptor (Textual does: starting one then fails)."""
+    if START_METHOD == "fork" or (
+        START_METHOD is None and threading.active_count() == 1 and _may_fork()
+    ):
+        return True
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is None or stream.fileno() < 0:
+                return False
+        except (AttributeError, OSError, ValueError):
+            return False
+    return True
 
 
 def _workers(chars: int) -> int:

@@ -130,6 +130,39 @@ def test_compare_from_a_worker_thread_uses_a_fork_server(monkeypatch: pytest.Mon
     _same(serial, out[0])
 
 
+class _ScreenStream:
+    """What a terminal app puts in place of sys.stderr: writable, but no file descriptor."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def fileno(self) -> int:
+        return -1
+
+
+def test_compare_in_a_terminal_app_without_real_streams_reads_in_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reader (Textual) replaces sys.stderr; a fork server handed its -1 descriptor fails
+    with "bad value(s) in fds_to_keep", so the story is read in this process instead."""
+    arts = _story()
+    serial = _serial(arts)
+    monkeypatch.setattr(comparison, "PARALLEL_FROM_CHARS", 0)
+    monkeypatch.setattr(comparison, "_workers", lambda chars: 2)
+    methods: list[str] = []
+    monkeypatch.setattr(comparison, "_threaded_start", lambda: methods.append("x") or "forkserver")
+    monkeypatch.setattr("sys.stderr", _ScreenStream())
+    out: list[Comparison] = []
+    worker = threading.Thread(target=lambda: out.append(compare(arts)))
+    worker.start()
+    worker.join(120)
+    assert methods == []
+    _same(serial, out[0])
+
+
 def test_features_built_from_parts_are_the_features() -> None:
     text = "“We never wanted this,” said Dolores Quint of Carrow-Valley Rail, citing 1,400 jobs."
     spans = [(1, 24)]
