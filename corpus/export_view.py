@@ -265,8 +265,9 @@ def found_elsewhere(c: Comparison) -> list[float]:
 def coverage_matrix(c: Comparison) -> list[list[float | None]]:
     """``m[i][j]``: share (0..1) of article i's characters, boilerplate excluded, in sentences
     matched to article j; None on the diagonal. The same measure as "found elsewhere"."""
-    matrix = _lookup(c).coverage
-    return [[None if i == j else v for j, v in enumerate(row)] for i, row in enumerate(matrix)]
+    lookup = _lookup(c)
+    n = len(c.articles)
+    return [[None if i == j else lookup.coverage(i, j) for j in range(n)] for i in range(n)]
 
 
 def unique_runs(c: Comparison, article: int) -> list[tuple[int, int]]:

@@ -59,7 +59,7 @@ class Lookup:
             {s.index: s.end - s.start for s in sents if not s.boilerplate}
             for sents in comparison.sentences
         )
-        self.coverage = self._coverage_matrix(n)
+        self._coverage = self._coverage_rows()
 
     def counterparts(self, ref: SentenceRef) -> list[tuple[SentenceRef, Match]]:
         """The sentences matched to ``ref``, in article then sentence order."""
@@ -90,20 +90,23 @@ class Lookup:
         """Share (0..1) of the article's non-boilerplate characters found in any other article."""
         return self.comparison.shared_share(article)
 
-    def _coverage_matrix(self, n: int) -> list[list[float]]:
-        """``coverage[i][j]``: share (0..1) of article i's characters matched in article j."""
+    def coverage(self, i: int, j: int) -> float:
+        """Share (0..1) of article i's characters matched in article j (1 for i itself)."""
+        return 1.0 if i == j else self._coverage[i].get(j, 0.0)
+
+    def _coverage_rows(self) -> list[dict[int, float]]:
+        """Per article, coverage in each article it shares text with: sparse, as a story of
+        10,000 articles would make a hundred million cells."""
         seen: dict[tuple[int, int], set[int]] = defaultdict(set)
         for ref, pairs in self._partners.items():
             for other, _ in pairs:
                 seen[(ref.article, other.article)].add(ref.sentence)
         totals = [sum(lengths.values()) for lengths in self._lengths]
-        matrix = [[0.0] * n for _ in range(n)]
+        rows: list[dict[int, float]] = [{} for _ in self._lengths]
         for (i, j), sents in seen.items():
             if totals[i]:
-                matrix[i][j] = sum(self._lengths[i].get(s, 0) for s in sents) / totals[i]
-        for i in range(n):
-            matrix[i][i] = 1.0
-        return matrix
+                rows[i][j] = sum(self._lengths[i].get(s, 0) for s in sents) / totals[i]
+        return rows
 
 
 def _unique_runs(comparison: Comparison, k: int, matched: dict[int, str]) -> list[Run]:

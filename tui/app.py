@@ -530,7 +530,8 @@ class BriefreadApp(App[int]):
             if pair is not None:
                 self.open_pair(*pair)
 
-        self.push_screen(OverviewScreen(self.lookup), chosen)
+        around = self._focused().article_index
+        self.push_screen(OverviewScreen(self.lookup, around or 0), chosen)
 
     def action_provenance(self) -> None:
         if not self._matched():

@@ -226,6 +226,48 @@ def test_m_opens_the_matrix_and_enter_opens_that_pair(sample_articles: list[Arti
     drive(sample_articles, check)
 
 
+def test_m_on_a_big_story_shows_the_active_article_and_those_nearest_it() -> None:
+    """60 articles: the matrix shows 40, the active pane's article among them, and a cell
+    opens the pair it names (story positions, not matrix positions)."""
+    from tui.overview import MATRIX_MAX
+
+    words = "amber basalt cobalt dune ember fjord garnet harbor indigo jasper kelp lagoon".split()
+    lines = [
+        f"The {words[k % 12]} {words[(k // 12 + 5) % 12]} survey logged {100 + 7 * k} "
+        f"{words[(k * 5) % 12]}s near {words[(k * 7 + 3) % 12].title()} Point."
+        for k in range(30)
+    ]
+    arts = []
+    for k in range(60):
+        # Article k shares sentences k..k+4 of the pool: neighbours in the story share most.
+        text = " ".join(lines[(k + i) % 30] for i in range(5))
+        arts.append(Article(source=f"{k}.txt", id=f"a{k:02d}", outlet=f"Outlet {k:02d}", text=text))
+
+    async def check(app: BriefreadApp, pilot: Any) -> None:
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        table = screen.query_one(DataTable)
+        assert table.row_count == MATRIX_MAX == len(screen.shown)
+        around = pane(app, 0).article_index
+        assert around is not None and around in screen.shown
+        assert all(
+            app.lookup is not None
+            and (app.lookup.coverage(around, j) > 0 or app.lookup.coverage(j, around) > 0)
+            for j in screen.shown
+            if j != around
+        )
+        await pilot.press("right", "right", "enter")  # from column 2 (shown[1]) to shown[3]
+        assert (pane(app, 0).article_index, pane(app, 1).article_index) == (
+            screen.shown[0],
+            screen.shown[3],
+        )
+        assert screen.shown != list(range(MATRIX_MAX))  # its neighbours at the end of the story
+
+    drive(arts, check)
+
+
 def test_p_opens_provenance_and_enter_opens_beside_source(
     sample_articles: list[Article],
 ) -> None:
