@@ -10,8 +10,9 @@ its paraphrase and each half brings some of its specific content.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import chain
 
 from corpus.features import SentenceFeatures, Weights
 from corpus.match import Doc, Match, SentenceRef
@@ -102,7 +103,8 @@ def _runs(
     terms_y = [frozenset(f.content) if f is not None else frozenset() for f in doc_y]
     # Runs for a sentence with no partner yet: two adjacent sentences with no partner in xa.
     alone = [bool(t) and SentenceRef(ya, j) not in partners for j, t in enumerate(terms_y)]
-    free = [j for j in range(len(doc_y) - 1) if alone[j] and alone[j + 1]]
+    free = {j for j in range(len(doc_y) - 1) if alone[j] and alone[j + 1]}
+    where: dict[str, list[int]] | None = None  # free sentences by term, built when first needed
     out = []
     for i, fx in enumerate(doc_x):
         if fx is None or (xa, i) in copied or len(fx.content) < 2 * _MIN_SHARED:
@@ -115,7 +117,17 @@ def _runs(
             j0, j1 = min(r.sentence for r in mine), max(r.sentence for r in mine)
             starts = [j for j in (j1 - 1, j0) if 0 <= j < len(doc_y) - 1]
         elif free:
-            starts = free
+            if where is None:
+                where = defaultdict(list)
+                for j in sorted(free | {j + 1 for j in free}):
+                    for term in terms_y[j]:
+                        where[term].append(j)
+            shared = Counter(chain.from_iterable(where.get(t, ()) for t in set(fx.content)))
+            starts = sorted(
+                j
+                for j, n in shared.items()
+                if j in free and n >= _MIN_SHARED and shared.get(j + 1, 0) >= _MIN_SHARED
+            )
         else:
             continue
         terms = frozenset(fx.content)
