@@ -8,9 +8,11 @@ import os
 import re
 import sys
 import threading
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from corpus.article import Article
@@ -370,12 +372,13 @@ def _read_run(task: tuple[list[str], list[str]]) -> _Chunk:
     for k, (text, language) in enumerate(zip(texts, langs, strict=True)):
         sents, spans = segment_quoted(text, language)
         rows.append([(s.start, s.end, s.paragraph, s.boilerplate, s.quote) for s in sents])
+        reach = _reach(spans)
         art_ids: list[int] = []
         for s in sents:
             if s.boilerplate:
                 art_ids.append(-1)
                 continue
-            inside = _inside(s, spans)
+            inside = _inside(s, spans, reach)
             key = (s.text, language, inside)
             n = seen.get(key)
             if n is None:
@@ -386,13 +389,24 @@ def _read_run(task: tuple[list[str], list[str]]) -> _Chunk:
     return rows, parts, ids
 
 
-def _inside(s: Sentence, spans: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """The quoted spans within a sentence, as offsets into its text."""
-    return tuple(
-        (max(a, s.start) - s.start, min(b, s.end) - s.start)
-        for a, b in spans
-        if a < s.end and b > s.start
-    )
+def _inside(
+    s: Sentence, spans: Sequence[tuple[int, int]], reach: Sequence[int]
+) -> tuple[tuple[int, int], ...]:
+    """The quoted spans within a sentence, as offsets into its text. ``spans`` are in text
+    order; ``reach`` (:func:`_reach`) skips those ending before the sentence in one search, so
+    an article of thousands of quotes is not read once per sentence."""
+    out = []
+    for a, b in spans[bisect_right(reach, s.start) :]:
+        if a >= s.end:
+            break
+        if b > s.start:
+            out.append((max(a, s.start) - s.start, min(b, s.end) - s.start))
+    return tuple(out)
+
+
+def _reach(spans: Sequence[tuple[int, int]]) -> list[int]:
+    """For each quoted span, the furthest end of it and those before it."""
+    return list(accumulate((b for _, b in spans), max))
 
 
 def _step(total: int) -> int:
@@ -495,12 +509,13 @@ def _features(
     ``spans``: the text's quoted spans, when already known."""
     seen = {} if seen is None else seen
     spans = quoted_spans(text) if spans is None else spans
+    reach = _reach(spans)
     out: list[SentenceFeatures | None] = []
     for s in sents:
         if s.boilerplate:
             out.append(None)
             continue
-        inside = _inside(s, spans)
+        inside = _inside(s, spans, reach)
         key = (s.text, language, inside)
         f = seen.get(key)
         if f is None:
