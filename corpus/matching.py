@@ -207,37 +207,68 @@ def _through_copies(
 
     ``partial`` pairs match only part of a sentence (a split or merge): two of them through the
     same sentence may be its two different halves, so they imply nothing about each other."""
-    copies: dict[SentenceRef, dict[SentenceRef, str]] = {}
-    linked: dict[SentenceRef, set[SentenceRef]] = {}  # matched already, quoted or not
+    # Each sentence becomes a bit of an integer, numbered within its group of matched sentences
+    # (a connected component), so that "the copies of W that X is not matched to yet" is one
+    # C-level operation on bitmasks no longer than the group, even in a group of hundreds of
+    # copies where a few pairs did not match directly (with sets that was cubic in the group).
+    number: dict[SentenceRef, int] = {}
+    refs: list[SentenceRef] = []
+    parent: list[int] = []
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
     for m in matches:
-        linked.setdefault(m.a, {m.a}).add(m.b)
-        linked.setdefault(m.b, {m.b}).add(m.a)
+        for ref in (m.a, m.b):
+            if ref not in number:
+                number[ref] = len(refs)
+                refs.append(ref)
+                parent.append(len(parent))
+        ra, rb = root(number[m.a]), root(number[m.b])
+        if ra != rb:
+            parent[ra] = rb
+    members: dict[int, list[int]] = {}  # group root -> its sentences, by bit
+    bit: list[int] = []  # each sentence's bit within its group
+    for i in range(len(refs)):
+        group = members.setdefault(root(i), [])
+        bit.append(len(group))
+        group.append(i)
+    closed = [1 << bit[i] for i in range(len(refs))]  # itself and every sentence matched to it
+    copies = [0] * len(refs)  # the sentences matched to it, quotes aside
+    kinds: dict[tuple[int, int], str] = {}  # the kind of each match, quotes aside
+    for m in matches:
+        i, j = number[m.a], number[m.b]
+        closed[i] |= 1 << bit[j]
+        closed[j] |= 1 << bit[i]
         if not m.quoted:
-            copies.setdefault(m.a, {})[m.b] = m.kind
-            copies.setdefault(m.b, {})[m.a] = m.kind
-    # Each sentence with the sentences matched to it, shared between sentences with the same
-    # ones: the copies of a wire sentence form a clique, and one test of identity then says
-    # that nothing is implied between two of them (instead of comparing sets: cubic in copies).
-    closed: dict[SentenceRef, frozenset[SentenceRef]] = {}
-    shared: dict[frozenset[SentenceRef], frozenset[SentenceRef]] = {}
-    for ref, near_ref in linked.items():
-        group = frozenset(near_ref)
-        closed[ref] = shared.setdefault(group, group)
-    del linked, shared
+            copies[i] |= 1 << bit[j]
+            copies[j] |= 1 << bit[i]
+            kinds[(i, j)] = kinds[(j, i)] = m.kind
+    done = [0] * len(refs)  # pairs already implied, or never to be (same article)
     out: dict[tuple[SentenceRef, SentenceRef], Match] = {}
     for m in matches:
+        half = (m.a, m.b) in partial
         for x, w in ((m.a, m.b), (m.b, m.a)):
-            near = copies.get(w)
-            if not near or closed[x] is closed[w]:
-                continue
-            half = (m.a, m.b) in partial
-            for c in near.keys() - closed[x]:
-                link = near[c]
-                if c.article == x.article or (half and ((w, c) if w < c else (c, w)) in partial):
+            xi, wi = number[x], number[w]
+            new = copies[wi] & ~closed[xi] & ~done[xi]
+            group = members[root(wi)]
+            while new:
+                low = new & -new
+                new ^= low
+                ci = group[low.bit_length() - 1]
+                c = refs[ci]
+                if c.article == x.article:
+                    done[xi] |= low
                     continue
+                if half and ((w, c) if w < c else (c, w)) in partial:
+                    continue
+                done[xi] |= low
+                done[ci] |= 1 << bit[xi]
+                link = kinds[(wi, ci)]
                 a, b = (x, c) if x < c else (c, x)
-                if (a, b) in out:
-                    continue
                 quoted = m.quoted and link in ("verbatim", "edited")
                 kind = max(m.kind, link, key=_WEAKNESS.__getitem__)
                 if kind == "quote" and not quoted:

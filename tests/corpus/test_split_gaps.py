@@ -161,3 +161,32 @@ def test_every_pair_is_reported_once() -> None:
         keys = [(m.a, m.b) for m in c.matches]
         assert len(keys) == len(set(keys))
         assert all(m.a < m.b and m.a.article != m.b.article for m in c.matches)
+
+
+def test_matches_through_copies_are_exactly_the_pairs_two_steps_apart() -> None:
+    """A group of copies where some pairs did not match directly, checked against the
+    definition: X matched to W, W copied (not quoted) in C, X and C in different articles and
+    not matched yet."""
+    import random
+
+    rng = random.Random(7)
+    refs = [SentenceRef(k % 40, k // 40) for k in range(80)]
+    matches = []
+    for i, a in enumerate(refs):
+        for b in refs[i + 1 :]:
+            if a.article != b.article and rng.random() < 0.3:
+                kind = rng.choice(["verbatim", "edited", "paraphrase", "quote"])
+                matches.append(Match(a, b, 0.9, kind, quoted=kind == "quote"))
+    linked = {(m.a, m.b) for m in matches} | {(m.b, m.a) for m in matches}
+    copy = {(m.a, m.b) for m in matches if not m.quoted} | {
+        (m.b, m.a) for m in matches if not m.quoted
+    }
+    expected = {
+        (x, c) if x < c else (c, x)
+        for x, w in linked
+        for w2, c in copy
+        if w2 == w and c != x and c.article != x.article and (x, c) not in linked
+    }
+    implied = _through_copies(matches, set())
+    assert {(m.a, m.b) for m in implied} == expected
+    assert len(implied) == len(expected) and all(m.a < m.b for m in implied)
