@@ -39,14 +39,14 @@ def find_matches(
     report("index", 1, 1)
     scored = _score(found, weights, settings, report)
     accepted = _accept(scored, docs, settings)
-    known = _Related(accepted)
+    known = _Related(accepted, docs, settings)
     more = _within_related(scored, known, docs, settings)
     accepted.extend(more)
     known.add(more)
     parts = _parts(scored, known, docs, weights, settings)
     accepted.extend(parts)
     known.add(parts)
-    related = [p for p, n in known.per_pair.items() if n >= settings.related_min_matches]
+    related = [p for p, n in known.per_pair.items() if n >= known.need(*p)]
     halves = split_matches(accepted, related, docs, weights, settings)
     accepted.extend(halves)
     translated = (
@@ -106,10 +106,22 @@ class _Related:
     """Matches (quotes aside) per article pair, and which sentences are matched in which
     article; kept up to date as the passes below add matches."""
 
-    def __init__(self, matches: Sequence[Match]) -> None:
+    def __init__(self, matches: Sequence[Match], docs: Sequence[Doc], settings: Settings) -> None:
         self.per_pair: dict[tuple[int, int], int] = {}
         self.taken: set[tuple[SentenceRef, int]] = set()
+        self._sizes = [sum(1 for f in doc if f is not None) for doc in docs]
+        self._most = settings.related_min_matches
         self.add(matches)
+
+    def need(self, a: int, b: int) -> int:
+        """Matches two articles must share to count as related: ``related_min_matches``, or
+        fewer (at least two) where the shorter article has so few sentences that a third of
+        them is fewer — an aggregator's six-sentence item."""
+        small = min(self._sizes[a], self._sizes[b])
+        return min(self._most, max(2, -(-small // 3)))
+
+    def related(self, a: int, b: int) -> bool:
+        return self.per_pair.get((a, b), 0) >= self.need(a, b)
 
     def add(self, matches: Sequence[Match]) -> None:
         per_pair, taken = self.per_pair, self.taken
@@ -134,12 +146,12 @@ def _within_related(
     rewrite: accept it when its paraphrase score reaches ``related_min``, it is the best partner
     of both sentences, and no figure disagrees.
     """
-    per_pair, taken = known.per_pair, known.taken
+    taken = known.taken
     best: dict[tuple[SentenceRef, int], tuple[float, SentenceRef]] = {}
     for (ra, rb), (s, kind) in scored.items():
         if kind is not None or s.paraphrase < settings.related_min or s.numbers <= -1.0:
             continue
-        if per_pair.get((ra.article, rb.article), 0) < settings.related_min_matches:
+        if not known.related(ra.article, rb.article):
             continue
         if (ra, rb.article) in taken or (rb, ra.article) in taken:
             continue
@@ -171,12 +183,12 @@ def _parts(
     whose best container holds ``part_min`` of its rarity-weighted content and agrees on figures.
     The container may already be matched: a merged sentence has several sources.
     """
-    per_pair, taken = known.per_pair, known.taken
+    taken = known.taken
     best: dict[tuple[SentenceRef, int], tuple[float, SentenceRef, PairScore]] = {}
     for (ra, rb), (s, kind) in scored.items():
         if kind is not None or s.contained < settings.part_min or s.numbers <= -1.0:
             continue
-        if per_pair.get((ra.article, rb.article), 0) < settings.related_min_matches:
+        if not known.related(ra.article, rb.article):
             continue
         fa, fb = docs[ra.article][ra.sentence], docs[rb.article][rb.sentence]
         assert fa is not None and fb is not None

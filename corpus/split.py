@@ -62,6 +62,7 @@ def split_matches(
     for m in accepted:  # the matches of each related pair (lists: light on memory)
         if (m.a.article, m.b.article) in wanted:
             between[(m.a.article, m.b.article)].append(m)
+    terms: dict[int, list[frozenset[str]]] = {}  # each article's content terms per sentence
     out: list[Match] = []
     for a, b in related:
         partners: dict[SentenceRef, set[SentenceRef]] = defaultdict(set)
@@ -72,8 +73,8 @@ def split_matches(
             if m.kind in _COPIES or m.score >= settings.paraphrase_min:
                 copied.add(m.a)
                 copied.add(m.b)
-        found = _runs(a, b, docs, weights, settings, partners, copied)
-        found += _runs(b, a, docs, weights, settings, partners, copied)
+        found = _runs(a, b, docs, weights, settings, partners, copied, terms)
+        found += _runs(b, a, docs, weights, settings, partners, copied, terms)
         used: set[SentenceRef] = set()
         for score, whole, first, second in sorted(found, reverse=True):
             if used & {whole, first, second}:
@@ -94,21 +95,34 @@ def _runs(
     settings: Settings,
     partners: dict[SentenceRef, set[SentenceRef]],
     copied: set[SentenceRef],
+    terms: dict[int, list[frozenset[str]]],
 ) -> list[tuple[float, SentenceRef, SentenceRef, SentenceRef]]:
     """(score, whole, first half, second half) for sentences of ``xa`` against runs in ``ya``.
 
-    ``partners`` and ``copied`` are about the matches between these two articles only.
+    ``partners`` and ``copied`` are about the matches between these two articles only;
+    ``terms`` caches each article's content terms per sentence.
     """
     doc_x, doc_y = docs[xa], docs[ya]
-    terms_y = [frozenset(f.content) if f is not None else frozenset() for f in doc_y]
+    wholes = [  # the sentences that may have been split: most of a copy's sentences are not
+        (i, fx)
+        for i, fx in enumerate(doc_x)
+        if fx is not None
+        and (xa, i) not in copied  # (a plain tuple hashes and compares like the SentenceRef)
+        and len(fx.content) >= 2 * _MIN_SHARED
+    ]
+    if not wholes:
+        return []
+    terms_y = terms.get(ya)
+    if terms_y is None:
+        terms_y = terms[ya] = [
+            frozenset(f.content) if f is not None else frozenset() for f in doc_y
+        ]
     # Runs for a sentence with no partner yet: two adjacent sentences with no partner in xa.
     alone = [bool(t) and SentenceRef(ya, j) not in partners for j, t in enumerate(terms_y)]
     free = {j for j in range(len(doc_y) - 1) if alone[j] and alone[j + 1]}
     where: dict[str, list[int]] | None = None  # free sentences by term, built when first needed
     out = []
-    for i, fx in enumerate(doc_x):
-        if fx is None or (xa, i) in copied or len(fx.content) < 2 * _MIN_SHARED:
-            continue  # (a plain tuple hashes and compares like the SentenceRef)
+    for i, fx in wholes:
         whole = SentenceRef(xa, i)
         mine = partners.get(whole, set())
         if len(mine) > 2:

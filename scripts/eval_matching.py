@@ -30,6 +30,7 @@ def main() -> None:
         ROOT / "tests/data/story_heldout2",
         ROOT / "tests/data/story_heldout3",
         ROOT / "tests/data/story_heldout4",
+        ROOT / "tests/data/story_heldout5",
     ]
     for folder in stories:
         s = score_story(folder)
