@@ -25,7 +25,8 @@ class Settings:
       in both articles, are matches: rewrites keep their source's order locally.
     - ``related_min``: between two articles that already share ``related_min_matches`` matched
       sentences (fewer, at least two, where the shorter article has fewer than three times as
-      many matchable sentences: a six-sentence aggregator item is related on two), a pair that is each sentence's best partner needs only this paraphrase score.
+      many matchable sentences: a six-sentence aggregator item is related on two), a pair that
+      is each sentence's best partner needs only this paraphrase score.
     - ``part_min``: between related articles, a sentence with at least this share of its
       specific content (rarity-weighted terms and numbers) inside a sentence of the other
       article is a split or merge of it (paraphrase), when no figure disagrees.

@@ -144,10 +144,10 @@ def _runs(
             )
         else:
             continue
-        terms = frozenset(fx.content)
+        own = frozenset(fx.content)
         best: tuple[float, SentenceRef, SentenceRef, SentenceRef] | None = None
         for j in starts:
-            if len(terms & terms_y[j]) < _MIN_SHARED or len(terms & terms_y[j + 1]) < _MIN_SHARED:
+            if len(own & terms_y[j]) < _MIN_SHARED or len(own & terms_y[j + 1]) < _MIN_SHARED:
                 continue
             first, second = SentenceRef(ya, j), SentenceRef(ya, j + 1)
             if mine - {first, second} or any(
