@@ -13,7 +13,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any
 
 from corpus.article import Article
 from corpus.attribution import Credit, find_credits, outlet_aliases
@@ -27,6 +26,7 @@ from corpus.features import (
     sentence_features,
     stemmer_for,
 )
+from corpus.forked import Forked
 from corpus.language import detect_language
 from corpus.match import Doc, Match, SentenceRef
 from corpus.matching import find_matches
@@ -136,9 +136,12 @@ def _compare(
     languages = [(a.language or "en")[:2].lower() for a in arts]
     sentences, docs = _read(arts, languages, report)
     _mark_stock_text(arts, sentences, docs, languages, settings)
-    ahead = _Ahead.start(arts, docs, languages, settings)
+    parallel = _may_fork_now(arts)
+    ahead = _align_ahead(arts, docs, languages, settings) if parallel else None
     try:
-        found = find_matches(docs, languages, settings, report, ahead)
+        found = find_matches(
+            docs, languages, settings, report, ahead.get if ahead else None, parallel
+        )
     finally:
         if ahead is not None:
             ahead.close()
@@ -282,54 +285,29 @@ def _read_in_pool(
     return sentences, docs
 
 
-class _Ahead:
+def _align_ahead(
+    arts: Sequence[Article], docs: Sequence[Doc], languages: Sequence[str], settings: Settings
+) -> Forked[list[Match]] | None:
     """Alignment across languages, worked out in a forked process while this one matches
     sentences of the same language: the two need only the features, and each other's results
-    only at the end. Called, it returns the matches :func:`find_matches` would have found."""
-
-    _job: tuple[Sequence[Doc], Sequence[str], Settings] | None = None  # read by the fork
-
-    def __init__(self, pool: Any, result: Any) -> None:
-        self._pool = pool
-        self._result = result
-
-    @classmethod
-    def start(
-        cls,
-        arts: Sequence[Article],
-        docs: Sequence[Doc],
-        languages: Sequence[str],
-        settings: Settings,
-    ) -> _Ahead | None:
-        """Start, where a story is big, has several languages and this process may fork (one
-        thread, a POSIX system); else None (``find_matches`` aligns in turn)."""
-        import multiprocessing
-
-        if len(set(languages)) < 2 or _workers(sum(len(a.text) for a in arts)) < 2:
-            return None
-        if START_METHOD not in (None, "fork") or threading.active_count() != 1 or not _may_fork():
-            return None
-        cls._job = (docs, languages, settings)
-        try:
-            pool = multiprocessing.get_context("fork").Pool(1)
-        finally:
-            cls._job = None  # the fork has it
-        return cls(pool, pool.apply_async(_align_ahead))
-
-    def __call__(self) -> list[Match]:
-        found: list[Match] = self._result.get()
-        return found
-
-    def close(self) -> None:
-        self._pool.terminate()
+    only at the end. Started where a story is big, has several languages and this process may
+    fork; else None (``find_matches`` aligns in turn)."""
+    if len(set(languages)) < 2:
+        return None
+    return Forked.start(
+        lambda: align_languages(docs, languages, settings, language_pairs(docs, languages))
+    )
 
 
-def _align_ahead() -> list[Match]:
-    """In the forked process: what ``find_matches`` would align across languages."""
-    job = _Ahead._job
-    assert job is not None
-    docs, languages, settings = job
-    return align_languages(docs, languages, settings, language_pairs(docs, languages))
+def _may_fork_now(arts: Sequence[Article]) -> bool:
+    """Whether a story is big enough for a second process to help and this process may fork
+    (the start method allows it, one thread runs, a POSIX system)."""
+    return (
+        _workers(sum(len(a.text) for a in arts)) > 1
+        and START_METHOD in (None, "fork")
+        and threading.active_count() == 1
+        and _may_fork()
+    )
 
 
 def _may_fork() -> bool:

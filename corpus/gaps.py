@@ -33,13 +33,14 @@ def fill_gaps(aligned: Sequence[Match], docs: Sequence[Doc], taken: Sequence[Mat
     far (a sentence already matched in the other article is not a gap). A filled pair's score
     is the weaker of the two aligned pairs around it.
     """
-    matched: set[tuple[SentenceRef, int]] = set()
-    for m in taken:
-        matched.add((m.a, m.b.article))
-        matched.add((m.b, m.a.article))
     by_pair: dict[tuple[int, int], list[tuple[int, int, float]]] = defaultdict(list)
     for m in aligned:
         by_pair[(m.a.article, m.b.article)].append((m.a.sentence, m.b.sentence, m.score))
+    matched: set[tuple[SentenceRef, int]] = set()  # only between the aligned article pairs
+    for m in taken:
+        if (m.a.article, m.b.article) in by_pair:
+            matched.add((m.a, m.b.article))
+            matched.add((m.b, m.a.article))
     out: list[Match] = []
     for (a, b), pairs in sorted(by_pair.items()):
         if len(pairs) < max(MIN_ALIGNED, ALIGNED_SHARE * min(_size(docs[a]), _size(docs[b]))):

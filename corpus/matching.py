@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence, Set
 from corpus.candidates import Candidates, candidate_pairs, language_pairs
 from corpus.crosslang import align_languages
 from corpus.features import Weights, story_weights
+from corpus.forked import Forked
 from corpus.gaps import fill_gaps
 from corpus.match import Doc, Match, SentenceRef
 from corpus.score import PairScore, classify, score_pair
@@ -25,19 +26,21 @@ def find_matches(
     settings: Settings,
     progress: Callable[[str, int, int], None] | None = None,
     aligned: Callable[[], list[Match]] | None = None,
+    parallel: bool = False,
 ) -> list[Match]:
     """All matched pairs between different articles, each unordered pair once.
 
     ``progress(stage, done, total)`` hears of the ``index`` and ``score`` stages. ``aligned``,
     if given, returns what :func:`align_languages` finds for ``language_pairs(docs, languages)``
-    (worked out meanwhile in another process: see :mod:`corpus.comparison`).
+    (worked out meanwhile in another process: see :mod:`corpus.comparison`). ``parallel``: this
+    process may fork (:mod:`corpus.forked`) to score on a second core; the results are the same.
     """
     report = progress or (lambda stage, done, total: None)
     report("index", 0, 1)
     weights = story_weights(f for doc in docs for f in doc if f is not None)
     found = candidate_pairs(docs, languages, weights)
     report("index", 1, 1)
-    scored = _score(found, weights, settings, report)
+    scored = _score(found, weights, settings, report, parallel)
     accepted = _accept(scored, docs, settings)
     known = _Related(accepted, docs, settings)
     more = _within_related(scored, known, docs, settings)
@@ -47,7 +50,7 @@ def find_matches(
     accepted.extend(parts)
     known.add(parts)
     related = [p for p, n in known.per_pair.items() if n >= known.need(*p)]
-    halves = split_matches(accepted, related, docs, weights, settings)
+    halves = split_matches(accepted, related, docs, weights, settings, parallel)
     accepted.extend(halves)
     translated = (
         aligned()
@@ -70,26 +73,24 @@ def _score(
     weights: Weights,
     settings: Settings,
     report: Callable[[str, int, int], None],
+    parallel: bool = False,
 ) -> dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]]:
     """Score and classify each distinct candidate pair once, for all its copies.
 
     Only pairs some rule below can use are kept: classified ones, and those reaching the
     weakest paraphrase threshold or ``part_min`` containment (keep this in step with the rules).
     Kept pairs are then scored in the order the rules read them (earlier sentence first).
+    With ``parallel``, a forked process scores the second half of the pairs meanwhile.
     """
-    floor = min(settings.paraphrase_min, settings.context_min, settings.related_min) - _MARGIN
-    part = settings.part_min - _MARGIN
-    once: dict[tuple[int, int], tuple[PairScore, str | None]] = {}
-    total = len(found.pairs)
-    every = max(1, total // 100)
-    for n, (x, y) in enumerate(found.pairs):
-        if n % every == 0:
-            report("score", n, total)
-        fa, fb = found.features[x], found.features[y]
-        s = score_pair(fa, fb, weights, settings)
-        kind = classify(fa, fb, s, settings)
-        if kind is not None or s.paraphrase >= floor or s.contained >= part:
-            once[(x, y)] = (s, kind)
+    pairs = found.pairs
+    total = len(pairs)
+    if parallel and total >= PARALLEL_FROM_PAIRS:
+        half = total // 2
+        rest = Forked.start(lambda: _keep(found, pairs, half, total, weights, settings, None))
+        once = _keep(found, pairs, 0, half, weights, settings, report)
+        once.update(rest.get())
+    else:
+        once = _keep(found, pairs, 0, total, weights, settings, report)
     report("score", total, total)
     scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]] = {}
     for ra, rb, key in found.expand(list(once)):
@@ -100,6 +101,38 @@ def _score(
             result = once[key] = (s, classify(fa, fb, s, settings))
         scored[(ra, rb)] = result
     return scored
+
+
+PARALLEL_FROM_PAIRS = 20_000
+"""Distinct candidate pairs from which a second process helps score them (fewer: forking
+would cost more than it saves)."""
+
+
+def _keep(
+    found: Candidates,
+    pairs: Sequence[tuple[int, int]],
+    start: int,
+    end: int,
+    weights: Weights,
+    settings: Settings,
+    report: Callable[[str, int, int], None] | None,
+) -> dict[tuple[int, int], tuple[PairScore, str | None]]:
+    """The scores of ``pairs[start:end]`` that :func:`_score` keeps."""
+    floor = min(settings.paraphrase_min, settings.context_min, settings.related_min) - _MARGIN
+    part = settings.part_min - _MARGIN
+    features = found.features
+    once: dict[tuple[int, int], tuple[PairScore, str | None]] = {}
+    every = max(1, (end - start) // 100)
+    for n in range(start, end):
+        if report is not None and (n - start) % every == 0:
+            report("score", n - start, len(pairs))  # the second process's half not counted
+        x, y = pairs[n]
+        fa, fb = features[x], features[y]
+        s = score_pair(fa, fb, weights, settings)
+        kind = classify(fa, fb, s, settings)
+        if kind is not None or s.paraphrase >= floor or s.contained >= part:
+            once[(x, y)] = (s, kind)
+    return once
 
 
 class _Related:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from itertools import chain
 
 from corpus.features import SentenceFeatures, Weights
+from corpus.forked import Forked
 from corpus.match import Doc, Match, SentenceRef
 from corpus.score import score_pair
 from corpus.settings import Settings
@@ -41,12 +42,18 @@ def joined(a: SentenceFeatures, b: SentenceFeatures) -> SentenceFeatures:
     )
 
 
+PARALLEL_FROM_RELATED = 500
+"""Related article pairs from which a second process takes half of them (see
+:mod:`corpus.forked`)."""
+
+
 def split_matches(
     accepted: Sequence[Match],
     related: Sequence[tuple[int, int]],
     docs: Sequence[Doc],
     weights: Weights,
     settings: Settings,
+    parallel: bool = False,
 ) -> list[Match]:
     """Paraphrase matches of a sentence with two adjacent sentences of a related article.
 
@@ -56,7 +63,22 @@ def split_matches(
     outside the run; the run's sentences must have no match there but this sentence.
     The run, read as one sentence, must reach ``joined_min`` with no figure disagreeing, and
     beat each half alone. Each sentence takes part in one run per article pair, best first.
+    With ``parallel``, a forked process takes the second half of the article pairs.
     """
+    if parallel and len(related) >= PARALLEL_FROM_RELATED:
+        half = len(related) // 2
+        rest = Forked.start(lambda: _split(accepted, related[half:], docs, weights, settings))
+        return _split(accepted, related[:half], docs, weights, settings) + rest.get()
+    return _split(accepted, related, docs, weights, settings)
+
+
+def _split(
+    accepted: Sequence[Match],
+    related: Sequence[tuple[int, int]],
+    docs: Sequence[Doc],
+    weights: Weights,
+    settings: Settings,
+) -> list[Match]:
     wanted = set(related)
     between: dict[tuple[int, int], list[Match]] = defaultdict(list)
     for m in accepted:  # the matches of each related pair (lists: light on memory)

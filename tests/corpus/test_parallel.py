@@ -4,20 +4,23 @@ the comparison must be exactly the one a single process makes."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import random
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import comparison
+from corpus import comparison, matching, split
 from corpus.article import Article
 from corpus.comparison import Comparison, compare
 from corpus.crosslang import _best_paths
 from corpus.export_json import to_json
 from corpus.features import assemble, feature_parts, sentence_features
+from corpus.forked import Forked
 from corpus.load import load_sources, sample_sources
 from corpus.normalize import word_forms
 
@@ -65,7 +68,7 @@ def test_story_read_by_a_pool_of_forked_processes_is_compared_as_in_one(
     serial = _serial(arts)
     assert serial.matches and len({a.language for a in arts}) >= 3
     started: list[object] = []
-    start = comparison._Ahead.start
+    start = comparison._align_ahead
 
     def spy(*args: object) -> object:
         ahead = start(*args)  # type: ignore[arg-type]
@@ -74,7 +77,7 @@ def test_story_read_by_a_pool_of_forked_processes_is_compared_as_in_one(
 
     if threading.active_count() != 1 or not comparison._may_fork():
         pytest.skip("another thread runs in this process, or not Linux: forking is not tried")
-    monkeypatch.setattr(comparison._Ahead, "start", spy)
+    monkeypatch.setattr(comparison, "_align_ahead", spy)
     pooled = _pooled(arts, monkeypatch, None)
     assert started and started[0] is not None  # alignment across languages went ahead
     _same(serial, pooled)
@@ -212,3 +215,39 @@ def test_alignment_table_is_the_textbook_one_to_the_last_bit(
     sim = [[rng.choice(values) for _ in range(cols)] for _ in range(rows)]
     takes = [[j for j in range(cols) if row[j] >= floor] for row in sim]
     assert _best_paths(sim, takes, cols) == _textbook(sim, floor)
+
+
+def test_scoring_and_split_pass_shared_with_a_forked_process_match_as_in_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Half the candidate pairs and half the related article pairs go to a forked process."""
+    arts = _story()
+    serial = _serial(arts)
+    if threading.active_count() != 1 or not comparison._may_fork():
+        pytest.skip("another thread runs in this process, or not Linux: forking is not tried")
+    monkeypatch.setattr(matching, "PARALLEL_FROM_PAIRS", 0)
+    monkeypatch.setattr(split, "PARALLEL_FROM_RELATED", 0)
+    jobs: list[object] = []
+    start = Forked.start
+
+    def spy(job: Callable[[], object]) -> Forked[object]:
+        jobs.append(job)
+        return start(job)
+
+    monkeypatch.setattr(Forked, "start", spy)
+    _same(serial, _pooled(arts, monkeypatch, None))
+    assert len(jobs) >= 2  # scoring and the split pass at least (alignment: its own fork)
+
+
+def test_forked_work_is_done_here_when_the_forked_process_fails() -> None:
+    if threading.active_count() != 1 or not comparison._may_fork():
+        pytest.skip("another thread runs in this process, or not Linux: forking is not tried")
+    here = os.getpid()
+
+    def job() -> int:
+        if os.getpid() != here:
+            raise MemoryError("the forked process ran out of memory")
+        return 42
+
+    assert Forked.start(job).get() == 42
+    assert Forked.start(lambda: os.getpid()).get() != here  # it does run elsewhere

@@ -1,0 +1,76 @@
+"""Work done meanwhile in a forked copy of this process, on a second core.
+
+A forked child starts with everything this process has built (features, candidates) without
+copying or pickling any of it; only its result comes back, pickled, through a pipe. Forking is
+only safe in a process running one thread, on Linux (:mod:`corpus.comparison` decides whether a
+comparison may), so nothing here starts a thread: no pool, a bare process and a pipe. Elsewhere
+the work is simply done in turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Forked(Generic[T]):
+    """``job()`` running in a forked process; :meth:`get` waits for its result."""
+
+    _job: Callable[[], Any] | None = None  # read by the fork: never pickled
+
+    def __init__(self, job: Callable[[], T], process: Any, pipe: Any) -> None:
+        self._job_here = job
+        self._process = process
+        self._pipe = pipe
+
+    @classmethod
+    def start(cls, job: Callable[[], T]) -> Forked[T]:
+        """Fork now (the caller has checked that this process may) and run ``job`` there."""
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        here, there = context.Pipe(duplex=False)
+        process = context.Process(target=_run, args=(there,), daemon=True)
+        cls._job = job
+        try:
+            process.start()
+        finally:
+            cls._job = None  # the fork has it
+            there.close()
+        return cls(job, process, here)
+
+    def get(self) -> T:
+        """The job's result; if the forked process failed (killed for memory, say), the job
+        is run here instead, so a result never depends on the second process."""
+        try:
+            done, found = self._pipe.recv()
+        except (EOFError, OSError):  # it died before answering
+            done, found = False, None
+        finally:
+            self.close()
+        if not done:
+            return self._job_here()
+        result: T = found
+        return result
+
+    def close(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._pipe.close()
+
+
+def _run(pipe: Any) -> None:
+    """In the forked process: the job's result, or word that it failed."""
+    job = Forked._job
+    assert job is not None
+    try:
+        found = job()
+    except BaseException:  # any failure: the parent does the work itself
+        pipe.send((False, None))
+    else:
+        pipe.send((True, found))
+    finally:
+        pipe.close()
