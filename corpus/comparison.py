@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import accumulate
 
 from corpus.article import Article
@@ -32,7 +33,7 @@ from corpus.match import Doc, Match, SentenceRef
 from corpus.matching import find_matches
 from corpus.passage import Cluster, Passage, build_clusters, build_passages
 from corpus.quote import quoted_spans
-from corpus.relation import Provenance, relate, root_of
+from corpus.relation import Provenance, pair_stats, relate, root_of
 from corpus.segment import segment_quoted
 from corpus.sentence import Sentence
 from corpus.settings import Settings
@@ -148,19 +149,45 @@ def _compare(
     sizes = [sum(1 for f in doc if f is not None) for doc in docs]
     del docs  # the features of every sentence: not needed from here on, and a big story's
     # largest structure after its matches
-    credits = _credits(arts, found, report)
-    provenance = relate(arts, sizes, languages, found, credits, settings)
+    report("relate", 0, 1)
+    if parallel and len(found) >= PARALLEL_FROM_MATCHES:
+        # credits (reading texts) and clusters (labels aside, the same from these matches)
+        # in a forked process while this one counts what each article pair shares
+        elsewhere = Forked.start(partial(_credits_and_clusters, arts, found))
+        stats = pair_stats(found)
+        credits, clusters = elsewhere.get()
+    else:
+        credits = _credits(arts, found, report)
+        stats = pair_stats(found)
+        clusters = build_clusters(found)
+    provenance = relate(arts, sizes, languages, stats, credits, settings)
     matches = _label_quotes(found, provenance)
-    del found
+    del found, stats
     return Comparison(
         articles=arts,
         sentences=tuple(sentences),
         matches=tuple(matches),
         passages=tuple(build_passages(matches, settings.passage_gap)),
-        clusters=tuple(build_clusters(matches)),
+        clusters=tuple(clusters),
         provenance=provenance,
         settings=settings,
     )
+
+
+PARALLEL_FROM_MATCHES = 20_000
+"""Matches from which credits and clusters are found in a forked process (fewer: forking
+would cost more than it saves)."""
+
+
+def _credits_and_clusters(
+    arts: Sequence[Article], found: Sequence[Match]
+) -> tuple[list[Credit], list[Cluster]]:
+    """What a forked process works out while this one counts what article pairs share."""
+    return _credits(arts, found, _quiet), build_clusters(found)
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    """Progress from a forked process: nobody hears it."""
 
 
 _Key = tuple[str, str, tuple[tuple[int, int], ...]]

@@ -62,20 +62,21 @@ def parse_time(value: str | None) -> datetime | None:
 
 
 @dataclass(slots=True)
-class _PairStats:
+class PairStats:
     copied: dict[int, set[int]]  # article -> its sentences matched (not quoted) in the other
     quoted: dict[int, set[int]]
     kinds: dict[int, Counter[str]]  # article -> kinds of its copied sentences' matches
 
 
-def _pair_stats(matches: Sequence[Match]) -> dict[tuple[int, int], _PairStats]:
-    stats: dict[tuple[int, int], _PairStats] = {}
+def pair_stats(matches: Sequence[Match]) -> dict[tuple[int, int], PairStats]:
+    """What each article pair shares, from its matches (the input of :func:`relate`)."""
+    stats: dict[tuple[int, int], PairStats] = {}
     for m in matches:
         a, b = m.a, m.b
         key = (a.article, b.article)
         st = stats.get(key)
         if st is None:
-            st = _PairStats(defaultdict(set), defaultdict(set), defaultdict(Counter))
+            st = PairStats(defaultdict(set), defaultdict(set), defaultdict(Counter))
             stats[key] = st
         if m.quoted:  # quoted sentences are only counted
             st.quoted[a.article].add(a.sentence)
@@ -94,16 +95,16 @@ def relate(
     articles: Sequence[Article],
     sizes: Sequence[int],
     languages: Sequence[str],
-    matches: Sequence[Match],
+    stats: dict[tuple[int, int], PairStats],
     credits: Sequence[Credit],
     settings: Settings,
 ) -> Provenance:
-    """Derivations, roles and shared-quote relations. ``sizes``: matchable sentences per article."""
-    stats = _pair_stats(matches)
+    """Derivations, roles and shared-quote relations. ``sizes``: matchable sentences per article;
+    ``stats``: :func:`pair_stats` of the matches."""
     credit = {(c.article, c.source): c for c in credits}
     times = [parse_time(a.published) for a in articles]
 
-    def cov(st: _PairStats, x: int) -> float:
+    def cov(st: PairStats, x: int) -> float:
         return len(st.copied.get(x, ())) / sizes[x] if sizes[x] else 0.0
 
     candidates: dict[int, list[tuple[tuple[float, ...], int]]] = defaultdict(list)
@@ -209,7 +210,7 @@ def root_of(k: int, sources: Sequence[int | None]) -> int:
 def _kind(
     src: int,
     der: int,
-    st: _PairStats,
+    st: PairStats,
     languages: Sequence[str],
     credit: Credit | None,
     sizes: Sequence[int],
@@ -233,7 +234,7 @@ def _evidence(
     articles: Sequence[Article],
     src: int,
     der: int,
-    st: _PairStats,
+    st: PairStats,
     coverage: float,
     credit: Credit | None,
     times: Sequence[datetime | None],

@@ -220,13 +220,15 @@ def test_alignment_table_is_the_textbook_one_to_the_last_bit(
 def test_scoring_and_split_pass_shared_with_a_forked_process_match_as_in_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Half the candidate pairs and half the related article pairs go to a forked process."""
+    """Half the candidate pairs, half the related article pairs, and credits and clusters go
+    to a forked process."""
     arts = _story()
     serial = _serial(arts)
     if threading.active_count() != 1 or not comparison._may_fork():
         pytest.skip("another thread runs in this process, or not Linux: forking is not tried")
     monkeypatch.setattr(matching, "PARALLEL_FROM_PAIRS", 0)
     monkeypatch.setattr(split, "PARALLEL_FROM_RELATED", 0)
+    monkeypatch.setattr(comparison, "PARALLEL_FROM_MATCHES", 0)
     jobs: list[object] = []
     start = Forked.start
 
@@ -236,7 +238,7 @@ def test_scoring_and_split_pass_shared_with_a_forked_process_match_as_in_one(
 
     monkeypatch.setattr(Forked, "start", spy)
     _same(serial, _pooled(arts, monkeypatch, None))
-    assert len(jobs) >= 2  # scoring and the split pass at least (alignment: its own fork)
+    assert len(jobs) >= 4  # alignment across languages, scoring, split pass, credits
 
 
 def test_forked_work_is_done_here_when_the_forked_process_fails() -> None:

@@ -4,7 +4,7 @@ import pytest
 
 from corpus.article import Article
 from corpus.match import Match, SentenceRef
-from corpus.relation import relate
+from corpus.relation import pair_stats, relate
 from corpus.settings import Settings
 
 
@@ -16,7 +16,7 @@ def _kind_of(kinds: list[str], derived_size: int) -> str:
     matches = [
         Match(SentenceRef(0, i), SentenceRef(1, i), 0.9, kind) for i, kind in enumerate(kinds)
     ]
-    p = relate(arts, [12, derived_size], ["en", "en"], matches, [], Settings())
+    p = relate(arts, [12, derived_size], ["en", "en"], pair_stats(matches), [], Settings())
     (relation,) = p.relations
     assert (relation.source, relation.derived) == (0, 1)
     return relation.kind
