@@ -41,6 +41,8 @@ def find_matches(
     found = candidate_pairs(docs, languages, weights)
     report("index", 1, 1)
     scored = _score(found, weights, settings, report, parallel)
+    del found  # each pass below lets go of what it was the last to need: at scale these are
+    # hundreds of megabytes, and later passes can then reuse the memory instead of adding to it
     accepted = _accept(scored, docs, settings)
     known = _Related(accepted, docs, settings)
     more = _within_related(scored, known, docs, settings)
@@ -50,6 +52,7 @@ def find_matches(
     accepted.extend(parts)
     known.add(parts)
     related = [p for p, n in known.per_pair.items() if n >= known.need(*p)]
+    del scored, known
     halves = split_matches(accepted, related, docs, weights, settings, parallel)
     accepted.extend(halves)
     translated = (
@@ -283,7 +286,8 @@ def _through_copies(
         group.append(i)
     closed = [1 << bit[i] for i in range(len(refs))]  # itself and every sentence matched to it
     copies = [0] * len(refs)  # the sentences matched to it, quotes aside
-    kinds: dict[tuple[int, int], str] = {}  # the kind of each match, quotes aside
+    kinds: dict[int, str] = {}  # the kind of each match, quotes aside, by i * size + j
+    size = len(refs)
     for m in matches:
         i, j = number[m.a], number[m.b]
         closed[i] |= 1 << bit[j]
@@ -291,7 +295,7 @@ def _through_copies(
         if not m.quoted:
             copies[i] |= 1 << bit[j]
             copies[j] |= 1 << bit[i]
-            kinds[(i, j)] = kinds[(j, i)] = m.kind
+            kinds[i * size + j] = kinds[j * size + i] = m.kind
     done = [0] * len(refs)  # pairs already implied, or never to be (same article)
     out: dict[tuple[SentenceRef, SentenceRef], Match] = {}
     for m in matches:
@@ -312,7 +316,7 @@ def _through_copies(
                     continue
                 done[xi] |= low
                 done[ci] |= 1 << bit[xi]
-                link = kinds[(wi, ci)]
+                link = kinds[wi * size + ci]
                 a, b = (x, c) if x < c else (c, x)
                 quoted = m.quoted and link in ("verbatim", "edited")
                 kind = max(m.kind, link, key=_WEAKNESS.__getitem__)

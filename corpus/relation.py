@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import pairwise
 
 from corpus.article import Article
 from corpus.attribution import Credit
@@ -61,34 +62,81 @@ def parse_time(value: str | None) -> datetime | None:
     return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PairStats:
-    copied: dict[int, set[int]]  # article -> its sentences matched (not quoted) in the other
-    quoted: dict[int, set[int]]
-    kinds: dict[int, Counter[str]]  # article -> kinds of its copied sentences' matches
+    """What two articles share, per side: ``first`` is the earlier-listed article (side 0),
+    the other is side 1. Counts are of distinct sentences of that side."""
+
+    first: int
+    copied: tuple[int, int]  # matched, quoted statements aside
+    quoted: tuple[int, int]  # in a quoted match
+    either: tuple[int, int]  # in either
+    kinds: tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]
+    # the kinds of each side's copied sentences' matches, in the order first seen
+
+    def side(self, article: int) -> int:
+        return 0 if article == self.first else 1
+
+    def kinds_of(self, article: int) -> Counter[str]:
+        return Counter(dict(self.kinds[self.side(article)]))
 
 
 def pair_stats(matches: Sequence[Match]) -> dict[tuple[int, int], PairStats]:
-    """What each article pair shares, from its matches (the input of :func:`relate`)."""
+    """What each article pair shares, from its matches (the input of :func:`relate`).
+
+    Matches come sorted by their first sentence, as :func:`corpus.matching.find_matches` gives
+    them (others are sorted here): all of an article's pairs with later articles are then counted
+    from one run of matches, and only that run's sentence sets are held at once — a big story
+    has hundreds of thousands of article pairs, too many to keep sets for."""
+    if any(x.a.article > y.a.article for x, y in pairwise(matches)):
+        matches = sorted(matches, key=lambda m: m.a.article)
     stats: dict[tuple[int, int], PairStats] = {}
+    run: dict[int, _Open] = {}  # later article -> what it shares with the run's article
+    first = -1
     for m in matches:
         a, b = m.a, m.b
-        key = (a.article, b.article)
-        st = stats.get(key)
+        if a.article != first:
+            _close(first, run, stats)
+            run, first = {}, a.article
+        st = run.get(b.article)
         if st is None:
-            st = PairStats(defaultdict(set), defaultdict(set), defaultdict(Counter))
-            stats[key] = st
+            st = run[b.article] = _Open()
         if m.quoted:  # quoted sentences are only counted
-            st.quoted[a.article].add(a.sentence)
-            st.quoted[b.article].add(b.sentence)
+            st.quoted[0].add(a.sentence)
+            st.quoted[1].add(b.sentence)
             continue
-        copied = st.copied
-        for article, sentence in (a, b):
-            found = copied[article]
+        for side, sentence in ((0, a.sentence), (1, b.sentence)):
+            found = st.copied[side]
             if sentence not in found:
                 found.add(sentence)
-                st.kinds[article][m.kind] += 1
+                kinds = st.kinds[side]
+                kinds[m.kind] = kinds.get(m.kind, 0) + 1
+    _close(first, run, stats)
     return stats
+
+
+class _Open:
+    """An article pair's sentence sets while its run of matches is read."""
+
+    __slots__ = ("copied", "kinds", "quoted")
+
+    def __init__(self) -> None:
+        self.copied: tuple[set[int], set[int]] = (set(), set())
+        self.quoted: tuple[set[int], set[int]] = (set(), set())
+        self.kinds: tuple[dict[str, int], dict[str, int]] = ({}, {})
+
+
+def _close(first: int, run: dict[int, _Open], stats: dict[tuple[int, int], PairStats]) -> None:
+    for other, st in run.items():
+        c0, c1 = st.copied
+        q0, q1 = st.quoted
+        stats[(first, other)] = PairStats(
+            first,
+            (len(c0), len(c1)),
+            (len(q0), len(q1)),
+            (len(c0 | q0), len(c1 | q1)),
+            (tuple(st.kinds[0].items()), tuple(st.kinds[1].items())),
+        )
 
 
 def relate(
@@ -105,7 +153,7 @@ def relate(
     times = [parse_time(a.published) for a in articles]
 
     def cov(st: PairStats, x: int) -> float:
-        return len(st.copied.get(x, ())) / sizes[x] if sizes[x] else 0.0
+        return st.copied[st.side(x)] / sizes[x] if sizes[x] else 0.0
 
     candidates: dict[int, list[tuple[tuple[float, ...], int]]] = defaultdict(list)
     for (i, j), st in stats.items():
@@ -131,21 +179,21 @@ def relate(
         src = parent
         st = stats[(min(src, der), max(src, der))]
         kind = _kind(src, der, st, languages, credit.get((der, src)), sizes, settings)
-        found = len(st.copied.get(der, set()) | st.quoted.get(der, set())) / sizes[der]
-        back = len(st.copied.get(src, set()) | st.quoted.get(src, set())) / sizes[src]
+        found = st.either[st.side(der)] / sizes[der]
+        back = st.either[st.side(src)] / sizes[src]
         evidence = _evidence(articles, src, der, st, found, credit.get((der, src)), times)
         relations.append(Relation(src, der, kind, found, back, evidence))
 
     roots = [root_of(k, sources) for k in range(len(articles))]
     for (i, j), st in sorted(stats.items()):
-        if roots[i] == roots[j] or not st.quoted:
+        if roots[i] == roots[j] or not any(st.quoted):
             continue
         src, der = sorted((i, j), key=lambda k: _time_key(times[k], k))
-        share = len(st.quoted.get(der, ())) / sizes[der] if sizes[der] else 0.0
-        back = len(st.quoted.get(src, ())) / sizes[src] if sizes[src] else 0.0
-        n = len(st.quoted.get(der, ()))
+        n = st.quoted[st.side(der)]
+        share = n / sizes[der] if sizes[der] else 0.0
+        back = st.quoted[st.side(src)] / sizes[src] if sizes[src] else 0.0
         evidence = f"{n} sentence{'s' * (n != 1)} quoting the same statement; no other text shared"
-        if st.copied:
+        if any(st.copied):
             evidence = f"{n} quoted sentence{'s' * (n != 1)} shared; other overlap below derivation"
         relations.append(Relation(src, der, "shared-quotes", share, back, evidence))
 
@@ -222,7 +270,7 @@ def _kind(
         return "translated"
     if credit is not None and credit.strength == 3 and "translat" in credit.snippet.lower():
         return "translated"
-    kinds = st.kinds.get(der, Counter())
+    kinds = st.kinds_of(der)
     copied = kinds["verbatim"] + kinds["edited"]
     mostly = copied >= 0.5 * max(1, sum(kinds.values()))
     return (
@@ -240,7 +288,7 @@ def _evidence(
     times: Sequence[datetime | None],
 ) -> str:
     parts = []
-    kinds = st.kinds.get(der, Counter())
+    kinds = st.kinds_of(der)
     detail = ", ".join(f"{k} {n}" for k, n in kinds.most_common())
     parts.append(f"{coverage:.0%} of its sentences found in the source ({detail})")
     if credit is not None:

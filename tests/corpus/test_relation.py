@@ -34,3 +34,21 @@ def _kind_of(kinds: list[str], derived_size: int) -> str:
 )
 def test_a_reprint_is_mostly_copies(kinds: list[str], size: int, expected: str) -> None:
     assert _kind_of(kinds, size) == expected
+
+
+def test_pair_stats_count_each_side_once_in_any_article_order() -> None:
+    ref = SentenceRef
+    matches = [
+        Match(ref(0, 0), ref(1, 0), 1.0, "verbatim"),
+        Match(ref(0, 0), ref(1, 1), 0.5, "paraphrase"),  # sentence 0 of article 0 counted once
+        Match(ref(0, 1), ref(2, 3), 0.9, "edited"),
+        Match(ref(0, 2), ref(1, 2), 0.8, "quote", quoted=True),
+        Match(ref(1, 4), ref(2, 4), 0.9, "edited"),
+    ]
+    stats = pair_stats(matches)
+    assert pair_stats([matches[0], matches[4], *matches[1:4]]) == stats  # article 0 split
+    first = stats[(0, 1)]
+    assert (first.copied, first.quoted, first.either) == ((1, 2), (1, 1), (2, 3))
+    assert first.kinds_of(0) == {"verbatim": 1}
+    assert first.kinds_of(1) == {"verbatim": 1, "paraphrase": 1}
+    assert set(stats) == {(0, 1), (0, 2), (1, 2)}
