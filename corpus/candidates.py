@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from corpus.features import SentenceFeatures, Weights
+from corpus.forked import Forked
 from corpus.match import Doc, SentenceRef
 
 SHINGLE = 3
@@ -80,8 +81,17 @@ class Candidates:
         return [(refs[ga], refs[gb], (ka, kb)) for ga, gb, ka, kb in found]
 
 
-def candidate_pairs(docs: Sequence[Doc], languages: Sequence[str], weights: Weights) -> Candidates:
-    """Same-language sentence pairs of different articles that share enough specific content."""
+PARALLEL_FROM_SENTENCES = 5_000
+"""Distinct sentences from which a forked process finds the pairs sharing stems while this one
+finds those sharing shingles (fewer: forking would cost more than it saves)."""
+
+
+def candidate_pairs(
+    docs: Sequence[Doc], languages: Sequence[str], weights: Weights, parallel: bool = False
+) -> Candidates:
+    """Same-language sentence pairs of different articles that share enough specific content.
+
+    ``parallel``: this process may fork (:mod:`corpus.forked`); the pairs are the same."""
     ids: dict[SentenceFeatures, int] = {}
     features: list[SentenceFeatures] = []
     members: list[list[int]] = []
@@ -109,11 +119,28 @@ def candidate_pairs(docs: Sequence[Doc], languages: Sequence[str], weights: Weig
     old_cap = max(50, weights.n // 10)
     budget = BUDGET_BASE + BUDGET_PER_SENTENCE * len(features)
     proposed: set[tuple[int, int]] = {(k, k) for k in range(len(features)) if len(members[k]) > 1}
-    caps: dict[str, int] = {}
+
+    def by_stems() -> tuple[dict[str, int], set[tuple[int, int]]]:
+        found: set[tuple[int, int]] = set()
+        caps = {
+            lang: _stems(group, features, members, old_cap, budget, found)
+            for lang, group in by_lang.items()
+        }
+        return caps, found
+
+    forking = parallel and len(features) >= PARALLEL_FROM_SENTENCES
+    elsewhere = Forked.start(by_stems) if forking else None
+    shingle_caps: dict[str, int] = {}
     for lang, group in by_lang.items():
         _same_text(group, features, proposed)
-        caps[f"shingle:{lang}"] = _shingles(group, features, budget, proposed)
-        caps[f"stem:{lang}"] = _stems(group, features, members, old_cap, budget, proposed)
+        shingle_caps[lang] = _shingles(group, features, budget, proposed)
+    stem_caps, by_stem = by_stems() if elsewhere is None else elsewhere.get()
+    proposed |= by_stem
+    del by_stem
+    caps: dict[str, int] = {}
+    for lang in by_lang:
+        caps[f"shingle:{lang}"] = shingle_caps[lang]
+        caps[f"stem:{lang}"] = stem_caps[lang]
     # A pair of sentences that only ever appear together in one article can never be a match.
     only: list[int | None] = []
     for group in members:

@@ -38,7 +38,7 @@ def find_matches(
     report = progress or (lambda stage, done, total: None)
     report("index", 0, 1)
     weights = story_weights(f for doc in docs for f in doc if f is not None)
-    found = candidate_pairs(docs, languages, weights)
+    found = candidate_pairs(docs, languages, weights, parallel)
     report("index", 1, 1)
     scored = _score(found, weights, settings, report, parallel)
     del found  # each pass below lets go of what it was the last to need: at scale these are
@@ -144,7 +144,8 @@ class _Related:
 
     def __init__(self, matches: Sequence[Match], docs: Sequence[Doc], settings: Settings) -> None:
         self.per_pair: dict[tuple[int, int], int] = {}
-        self.taken: set[tuple[SentenceRef, int]] = set()
+        self._taken: set[int] = set()  # (sentence, other article) as one int: light at scale
+        self._n = len(docs)
         self._sizes = [sum(1 for f in doc if f is not None) for doc in docs]
         self._most = settings.related_min_matches
         self.add(matches)
@@ -159,14 +160,19 @@ class _Related:
     def related(self, a: int, b: int) -> bool:
         return self.per_pair.get((a, b), 0) >= self.need(a, b)
 
+    def taken(self, ref: SentenceRef, other: int) -> bool:
+        """Whether sentence ``ref`` already has a match in article ``other``."""
+        return (ref.sentence * self._n + ref.article) * self._n + other in self._taken
+
     def add(self, matches: Sequence[Match]) -> None:
-        per_pair, taken = self.per_pair, self.taken
+        per_pair, taken, n = self.per_pair, self._taken, self._n
         for m in matches:
+            a, b = m.a, m.b
             if not m.quoted:
-                key = (m.a.article, m.b.article)
+                key = (a.article, b.article)
                 per_pair[key] = per_pair.get(key, 0) + 1
-            taken.add((m.a, m.b.article))
-            taken.add((m.b, m.a.article))
+            taken.add((a.sentence * n + a.article) * n + b.article)
+            taken.add((b.sentence * n + b.article) * n + a.article)
 
 
 def _within_related(
@@ -189,7 +195,7 @@ def _within_related(
             continue
         if not known.related(ra.article, rb.article):
             continue
-        if (ra, rb.article) in taken or (rb, ra.article) in taken:
+        if taken(ra, rb.article) or taken(rb, ra.article):
             continue
         for ref, other, partner in ((ra, rb.article, rb), (rb, ra.article, ra)):
             if s.paraphrase > best.get((ref, other), (0.0, ref))[0]:
@@ -234,7 +240,7 @@ def _parts(
         other = fb if f is fa else fa
         shared = set(f.content) & set(other.content)
         plain = {t for t in shared if not any(n.startswith(t) for n in f.names | other.names)}
-        if len(set(f.content)) < 4 or len(plain) < 3 or (part, whole.article) in taken:
+        if len(set(f.content)) < 4 or len(plain) < 3 or taken(part, whole.article):
             continue
         slot = (part, whole.article)
         if s.contained > best.get(slot, (0.0, whole, s))[0]:

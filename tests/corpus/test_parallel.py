@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import comparison, matching, split
+from corpus import candidates, comparison, matching, split
 from corpus.article import Article
 from corpus.comparison import Comparison, compare
 from corpus.crosslang import _best_paths
@@ -220,8 +220,8 @@ def test_alignment_table_is_the_textbook_one_to_the_last_bit(
 def test_scoring_and_split_pass_shared_with_a_forked_process_match_as_in_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Half the candidate pairs, half the related article pairs, and credits and clusters go
-    to a forked process."""
+    """Candidates sharing stems, half the candidate pairs, half the related article pairs, and
+    credits and clusters go to a forked process."""
     arts = _story()
     serial = _serial(arts)
     if threading.active_count() != 1 or not comparison._may_fork():
@@ -229,6 +229,7 @@ def test_scoring_and_split_pass_shared_with_a_forked_process_match_as_in_one(
     monkeypatch.setattr(matching, "PARALLEL_FROM_PAIRS", 0)
     monkeypatch.setattr(split, "PARALLEL_FROM_RELATED", 0)
     monkeypatch.setattr(comparison, "PARALLEL_FROM_MATCHES", 0)
+    monkeypatch.setattr(candidates, "PARALLEL_FROM_SENTENCES", 0)
     jobs: list[object] = []
     start = Forked.start
 
@@ -238,7 +239,7 @@ def test_scoring_and_split_pass_shared_with_a_forked_process_match_as_in_one(
 
     monkeypatch.setattr(Forked, "start", spy)
     _same(serial, _pooled(arts, monkeypatch, None))
-    assert len(jobs) >= 4  # alignment across languages, scoring, split pass, credits
+    assert len(jobs) >= 5  # alignment across languages, stems, scoring, split pass, credits
 
 
 def test_forked_work_is_done_here_when_the_forked_process_fails() -> None:
