@@ -6,16 +6,17 @@ Usage::
         [--full-up-to 1000] [--sample-rows 1000] [--no-startup] [--json PATH]
 
 For each size, a deterministic corpus (``benchmarks/synth.py``) is written as a JSON Lines export
-and a fresh Python process loads and compares it ``--repeat`` times. Printed per size: wall time
-per stage (load, segment, index, score, relate — read from the ``progress`` callback, so "score"
-runs from the first scored pair to the first credit looked for and includes accepting matches,
-cross-language alignment and matches through copies; "relate" also builds passages and
-clusters), the end-to-end median, peak resident memory (``ru_maxrss`` of that process after the
-first run), candidate pairs, and recall against exhaustive scoring (``benchmarks/exhaustive.py``:
-every pair where the corpus has at most ``--full-up-to`` articles, else ``--sample-rows``
-sentences against all others). The exhaustive character scoring with ``rapidfuzz.process.cdist``
-(``workers=-1``) is timed in the same process as the speed baseline; where rows were sampled it
-is extrapolated to all pairs and marked so.
+and a fresh Python process loads and compares it ``--repeat`` times. Printed per size: wall time per
+stage (load, segment, index, score, relate — read from the ``progress`` callback, so "score" runs
+from the first scored pair to the start of relating articles and includes accepting matches,
+cross-language alignment and matches through copies; "relate" also builds passages and clusters),
+the end-to-end median, peak resident memory (``ru_maxrss`` of that process after the first run; and
+the peak total PSS of it and the helper processes it forks, sampled from here until its comparisons
+end), candidate pairs, and recall against exhaustive scoring (``benchmarks/exhaustive.py``: every
+pair where the corpus has at most ``--full-up-to`` articles, else ``--sample-rows`` sentences
+against all others). The exhaustive character scoring with ``rapidfuzz.process.cdist``
+(``workers=-1``) is timed in the same process as the speed baseline; where rows were sampled it is
+extrapolated to all pairs and marked so.
 
 Then the reader's start-up: ``briefread`` runs in a pseudo-terminal (120×40) with empty data and
 config folders, so it opens the bundled sample story, and the clock stops when a word of the
@@ -92,6 +93,7 @@ def _child(n: int, path: Path, repeat: int, full_up_to: int, sample_rows: int) -
         times["load_average"] = load_average
         times["total"] = t2 - t0
         runs.append(times)
+    print("COMPARED", flush=True)
     assert comparison is not None
     result: dict[str, object] = {
         "articles": len(comparison.articles),
@@ -103,6 +105,44 @@ def _child(n: int, path: Path, repeat: int, full_up_to: int, sample_rows: int) -
     del comparison
     result.update(_recall(path, full_up_to, sample_rows))
     return result
+
+
+class _TreeMemory:
+    """The largest total proportional set size (PSS: shared pages split between the processes
+    sharing them) of a process and all its descendants, sampled every quarter second from
+    another thread of this (not the measured) process. Forked helpers share most of their
+    pages with the comparing process, so adding up their resident sizes would count those twice.
+    Linux only; elsewhere it stays 0."""
+
+    def __init__(self, pid: int) -> None:
+        import threading
+
+        self.pid = pid
+        self.peak_mb = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._done.wait(0.25):
+            self.peak_mb = max(self.peak_mb, _pss_kb(self.pid) / 1024)
+
+
+def _pss_kb(pid: int) -> int:
+    """PSS of ``pid`` and its descendants, kB (0 for processes already gone)."""
+    total = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            total += next((int(x.split()[1]) for x in f if x.startswith("Pss:")), 0)
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as f:
+            children = [int(x) for x in f.read().split()]
+    except (OSError, ValueError):
+        return total
+    return total + sum(_pss_kb(child) for child in children)
 
 
 def _previous(marks: list[tuple[str, float]]) -> str:
@@ -298,7 +338,8 @@ def _write_corpus(n: int, folder: Path) -> Path:
 def _table(results: list[dict[str, object]]) -> str:
     lines = [
         "| articles | sentences | load | segment | index | score | relate | compare "
-        "| CPU (all processes) | load average | peak MB | candidate pairs (distinct) | all pairs "
+        "| CPU (all processes) | load average | peak MB (this process / all, PSS) "
+        "| candidate pairs (distinct) | all pairs "
         "| recall verbatim / edited / paraphrase / quote | exhaustive cdist | speed-up |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
     ]
@@ -323,7 +364,8 @@ def _table(results: list[dict[str, object]]) -> str:
             f"| {r['articles']:,} | {r['sentences']:,} | "
             + " | ".join(f"{med[k]:.2f} s" for k in STAGES)
             + f" | **{med['compare']:.2f} s** | {med['compare_cpu']:.2f} s "
-            f"| {min(loads):.1f}–{max(loads):.1f} | {peak:,.0f} | {r['candidate_pairs']:,} "
+            f"| {min(loads):.1f}–{max(loads):.1f} | {peak:,.0f} / {r.get('tree_pss_mb', 0):,.0f} "
+            f"| {r['candidate_pairs']:,} "
             f"({r['distinct_pairs']:,}) | {r['all_pairs']:,} | {rec}{sampled} | "
             f"{approx}{base:.1f} s | {approx}{base / work:.1f}× (index+score), "
             f"{approx}{base / med['compare']:.1f}× (compare) |"
@@ -352,13 +394,24 @@ def main() -> None:
         for n in args.sizes:
             path = _write_corpus(n, Path(folder))
             repeat = args.repeat if n < 10000 else 1
-            proc = subprocess.run(
+            with subprocess.Popen(
                 [sys.executable, __file__, "--child", str(n), str(path), "--repeat", str(repeat),
                  "--full-up-to", str(args.full_up_to), "--sample-rows", str(args.sample_rows)],
-                capture_output=True, text=True, check=True,
-            )  # fmt: skip
-            line = next(x for x in proc.stdout.splitlines() if x.startswith("RESULT "))
+                stdout=subprocess.PIPE, text=True,
+            ) as proc:  # fmt: skip
+                assert proc.stdout is not None
+                sampler = _TreeMemory(proc.pid)
+                lines = []
+                for line in proc.stdout:
+                    if line.startswith("COMPARED"):
+                        sampler.stop()  # exhaustive scoring for recall comes after: not counted
+                    lines.append(line)
+                sampler.stop()
+            if proc.returncode:
+                raise SystemExit(f"{n} articles: the measuring process failed")
+            line = next(x for x in lines if x.startswith("RESULT "))
             result = json.loads(line[len("RESULT ") :])
+            result["tree_pss_mb"] = sampler.peak_mb
             results.append(result)
             print(f"{n} articles done: {json.dumps(result)}", file=sys.stderr, flush=True)
     print(_table(results))
