@@ -36,6 +36,9 @@ class Forked(Generic[T]):
         cls._job = job
         try:
             process.start()
+        except OSError:  # no memory or processes left to fork with: the job runs in get()
+            here.close()
+            return cls(job, None, None)
         finally:
             cls._job = None  # the fork has it
             there.close()
@@ -44,6 +47,8 @@ class Forked(Generic[T]):
     def get(self) -> T:
         """The job's result; if the forked process failed (killed for memory, say), the job
         is run here instead, so a result never depends on the second process."""
+        if self._process is None:
+            return self._job_here()
         try:
             done, found = self._pipe.recv()
         except (EOFError, OSError):  # it died before answering
@@ -56,6 +61,8 @@ class Forked(Generic[T]):
         return result
 
     def close(self) -> None:
+        if self._process is None:
+            return
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()

@@ -254,3 +254,16 @@ def test_forked_work_is_done_here_when_the_forked_process_fails() -> None:
 
     assert Forked.start(job).get() == 42
     assert Forked.start(lambda: os.getpid()).get() != here  # it does run elsewhere
+
+
+def test_forked_work_is_done_here_when_no_process_can_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing.process
+
+    def refuse(self: object) -> None:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    here = os.getpid()
+    assert Forked.start(lambda: os.getpid()).get() == here
