@@ -386,8 +386,13 @@ def _between(
 
 
 def _make(ra: SentenceRef, rb: SentenceRef, s: PairScore, kind: str, docs: Sequence[Doc]) -> Match:
-    fa, fb = docs[ra.article][ra.sentence], docs[rb.article][rb.sentence]
-    assert fa is not None and fb is not None
-    quoted = s.quote >= 0.8 and min(fa.quoted_share, fb.quoted_share) >= 0.6
-    score = {"verbatim": s.char, "edited": s.char, "quote": s.quote}.get(kind, s.paraphrase)
-    return Match(ra, rb, round(score, 4), kind, quoted or kind == "quote")
+    quoted = kind == "quote"
+    if s.quote >= 0.8 and not quoted:  # most pairs quote nothing: no need to look further
+        fa, fb = docs[ra.article][ra.sentence], docs[rb.article][rb.sentence]
+        assert fa is not None and fb is not None
+        quoted = min(fa.quoted_share, fb.quoted_share) >= 0.6
+    if kind == "verbatim" or kind == "edited":
+        score = s.char
+    else:
+        score = s.quote if kind == "quote" else s.paraphrase
+    return Match(ra, rb, round(score, 4), kind, quoted)
