@@ -13,7 +13,9 @@ times. For each press it prints two times from sending the key, median, 95th per
 worst, in milliseconds: to the end of the first screen update after it, and to the end of the
 last one before the app is idle again ("settled": when a key's work spreads over several frames,
 e.g. a scroll made after a repaint, this is when the screen shows its whole answer). Pilot's own
-waiting afterwards is not counted. The target is 50 ms. ``--repeat N`` runs the presses N times
+waiting afterwards is not counted, nor is what the reader does while idle before a press (Pilot
+waits for it to be idle first): drawing what the next layout would show, which a reader pausing
+between keys does not feel. The target is 50 ms. ``--repeat N`` runs the presses N times
 in one session and reports each run and all runs together, with the load average (a 2-core
 machine shared with other work slows every figure).
 """

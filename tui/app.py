@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import suppress
+from itertools import chain
 from pathlib import Path
 from time import monotonic
 from typing import ClassVar
@@ -33,6 +35,7 @@ from corpus.match import SentenceRef
 from corpus.settings import Settings
 from tui.article_pane import ArticlePane, PaneRow
 from tui.changed_words import ChangedWords, DiffMemo
+from tui.drawn_lines import DrawnLines
 from tui.export_dialog import ConfirmDialog, ExportDialog, ExportRequest
 from tui.highlight import legend
 from tui.highlights_panel import HighlightsPanel
@@ -121,6 +124,11 @@ class BriefreadApp(App[int]):
         self.pane_count = 0
         self._cycle: tuple[SentenceRef, int] | None = None
         self._diffs = DiffMemo()
+        self._drawn = DrawnLines()
+        self._preparing: asyncio.Task[None] | None = None
+        """Drawing what the next layout would show (see :meth:`_prepare_next_layout`)."""
+        self._cycling = False
+        """``v`` has been pressed: the next layout is worth drawing ahead of time."""
         self._panes: list[ArticlePane] = []
         self._last_input = monotonic()
         self._collector: Timer | None = None
@@ -134,7 +142,7 @@ class BriefreadApp(App[int]):
             yield SourcesList(id="sources")
             with PaneRow(id="panes"):
                 for slot in range(MAX_PANES):
-                    yield ArticlePane(slot)
+                    yield ArticlePane(slot, self._drawn)
         yield ProgressBar(id="progress", show_eta=False)
         yield Input(placeholder="search this article; enter: next hit, escape: close", id="search")
         yield Static(id="status")
@@ -180,9 +188,13 @@ class BriefreadApp(App[int]):
     def on_resize(self, event: Resize) -> None:
         self._apply_layout(event.size.width)
 
+    def _panes_for(self, mode: str, width: int) -> int:
+        """Panes that layout ``mode`` shows on a terminal ``width`` columns wide."""
+        wanted = auto_panes(width) if mode == "auto" else int(mode)
+        return max(1, min(wanted, MAX_PANES, max(1, len(self.articles))))
+
     def _apply_layout(self, width: int) -> None:
-        wanted = auto_panes(width) if self.layout_mode == "auto" else int(self.layout_mode)
-        count = max(1, min(wanted, MAX_PANES, max(1, len(self.articles))))
+        count = self._panes_for(self.layout_mode, width)
         if count == self.pane_count:
             return
         self.pane_count = count
@@ -255,6 +267,7 @@ class BriefreadApp(App[int]):
             pane.article_index = k
         self._fill_panes()
         self._collect_between_keys()
+        self.call_after_refresh(self._load_hidden_panes)
         self.set_status(
             f"{len(comparison.matches)} matched sentence pairs across "
             f"{len(comparison.articles)} articles. n: next match, u: next unique, "
@@ -283,7 +296,53 @@ class BriefreadApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseEvent):
             self._last_input = monotonic()
+        if isinstance(event, events.Key) and self._preparing is not None:
+            self._preparing.cancel()  # out of date: the key comes first
+            self._preparing = None
         await super().on_event(event)
+
+    def on_article_pane_drawn(self, event: ArticlePane.Drawn) -> None:
+        self._prepare_next_layout()
+
+    def _prepare_next_layout(self) -> None:
+        """Once panes have been drawn (a key answered, say), draw what the next layout (``v``)
+        would show, a paragraph at a time, letting anything else run between two (the next
+        key cancels it): ``v`` then finds the lines drawn and only lays the panes out. Only
+        paragraphs not drawn before cost anything. Never needed for what is shown to be right,
+        only to be quick; not done before ``v`` has been pressed once (a reader who never
+        changes layout would pay for lines never shown)."""
+        widths = self._next_widths()
+        if self.lookup is None or widths is None or not self._cycling:
+            return
+        panes = self.panes[: len(widths)]
+        height = self.visible_panes[0].scrollable_content_region.height
+        steps = [
+            pane.prepare(width, height, self._changed_words(pane, panes))
+            for pane, width in zip(panes, widths, strict=True)
+            if pane.article_index is not None
+        ]
+        if self._preparing is not None:
+            self._preparing.cancel()
+        self._preparing = asyncio.create_task(_run_steps(chain.from_iterable(steps)))
+
+    def on_unmount(self) -> None:
+        if self._preparing is not None:
+            self._preparing.cancel()
+
+    def _next_widths(self) -> list[int] | None:
+        """The widths the next layout (``v``) would wrap its panes' lines to, shared out as
+        Textual shares the row among panes of ``1fr`` each; None if it shows as many panes as
+        now, or on another screen (a wrong guess only costs the drawing of lines never used)."""
+        if not self.is_running or len(self.screen_stack) != 1 or not self.visible_panes:
+            return None
+        mode = LAYOUTS[(LAYOUTS.index(self.layout_mode) + 1) % len(LAYOUTS)]
+        count = self._panes_for(mode, self.size.width)
+        if count == self.pane_count:
+            return None
+        shown = self.visible_panes
+        row = sum(p.outer_size.width for p in shown)
+        gutter = shown[0].outer_size.width - shown[0].scrollable_content_region.width
+        return [(i + 1) * row // count - i * row // count - gutter for i in range(count)]
 
     def _fill_panes(self) -> None:
         """Show each visible pane's article with highlights (panes that already do keep their
@@ -294,6 +353,16 @@ class BriefreadApp(App[int]):
                 self._show(pane, pane.article_index or 0, restyle_others=False)
         for pane in shown:
             pane.restyle(changed=self._changed_words(pane))
+
+    def _load_hidden_panes(self) -> None:
+        """Load the articles of the panes not shown yet, once the highlights are on screen: a
+        long article takes tens of milliseconds to measure, which ``v`` would otherwise spend
+        when it first shows more panes. Their lines are broken when they show."""
+        if self.lookup is None:
+            return
+        for pane in self.panes[self.pane_count :]:
+            if pane.article_index is not None and pane.loaded != pane.article_index:
+                self._show(pane, pane.article_index, restyle_others=False)
 
     def _show(self, pane: ArticlePane, k: int, *, restyle_others: bool = True) -> None:
         """Put article ``k`` in ``pane`` with its highlights and changed words."""
@@ -325,12 +394,16 @@ class BriefreadApp(App[int]):
         with suppress(OptionDoesNotExist):  # the list is still being filled
             sources.highlighted = sources.get_option_index(self.articles[pane.article_index].id)
 
-    def _changed_words(self, pane: ArticlePane) -> ChangedWords:
-        """Spans of words changed in each edited sentence of ``pane`` against its neighbours,
-        worked out as sentences are drawn."""
+    def _changed_words(
+        self, pane: ArticlePane, panes: Sequence[ArticlePane] | None = None
+    ) -> ChangedWords:
+        """Spans of words changed in each edited sentence of ``pane`` against its neighbours
+        (the other panes of ``panes``, by default the visible ones), worked out as sentences
+        are drawn."""
         assert self.lookup is not None and pane.article_index is not None
         k = pane.article_index
-        neighbours = {p.article_index for p in self.visible_panes if p is not pane} - {k, None}
+        beside = self.visible_panes if panes is None else panes
+        neighbours = {p.article_index for p in beside if p is not pane} - {k, None}
         return ChangedWords(
             self.lookup, k, frozenset(n for n in neighbours if n is not None), self._diffs
         )
@@ -478,6 +551,7 @@ class BriefreadApp(App[int]):
         self._select_source(a)
 
     def action_cycle_layout(self) -> None:
+        self._cycling = True
         self.layout_mode = LAYOUTS[(LAYOUTS.index(self.layout_mode) + 1) % len(LAYOUTS)]
         self._apply_layout(self.size.width)
         # In the status line, like every other key's answer: a pop-up would cost a second
@@ -822,6 +896,13 @@ COMMANDS = {
     "export": "Export: story, pair or highlights",
 }
 """Palette titles, "verb: object", by binding id."""
+
+
+async def _run_steps(steps: Iterator[None]) -> None:
+    """Take the steps one by one, letting the event loop run anything else between two."""
+    with suppress(Exception):  # only ever a head start: what is shown never depends on it
+        for _ in steps:
+            await asyncio.sleep(0)
 
 
 def _slug(text: str) -> str:

@@ -4,14 +4,16 @@ The pane draws its own lines (Textual's line API, as Toolong does for big logs):
 article is one widget, not hundreds, so focus changes and key presses stay cheap. Only the
 paragraphs on screen are styled and drawn; the others are measured (:mod:`tui.line_breaks`), so
 the pane knows exactly where every line is without drawing it. Moving the current sentence
-draws only the paragraphs involved again; a new width measures again but draws only what shows.
+draws only the paragraphs involved again; a new width breaks lines again but draws only what
+shows. Drawn lines are kept by paragraph, width and look (:mod:`tui.drawn_lines`), and so are a
+paragraph's line starts for the last few widths: going back to a pane count re-uses both.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -25,22 +27,30 @@ from textual.events import Resize
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from corpus.article import Article
 from corpus.sentence import Sentence
+from tui.drawn_lines import DrawnLines
 from tui.highlight import paragraph_plain, paragraph_text
 from tui.line_breaks import Measured, line_starts, measure
 from tui.safe_text import inert
 
 MIN_WIDTH = 10
 """Narrowest width (cells) text is wrapped to, so a pane squeezed to nothing stays readable."""
+WIDTHS_KEPT = 6
+"""Widths whose line starts a paragraph keeps: one per pane count, and a resize or two."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Paragraph:
     """One paragraph of the article shown: its plain text measured once, where its sentences
-    begin in it, and at the pane's width where its lines begin and (once on screen) its lines."""
+    begin in it, and at the pane's width where its lines begin and (once on screen) its lines.
+
+    Compared (and hashed) by identity: it names its drawings in :class:`DrawnLines`, and a
+    paragraph measured again (new marks, another article) is a new one.
+    """
 
     sentences: list[Sentence]
     """Empty while matching runs: the paragraph is plain text then."""
@@ -51,6 +61,24 @@ class _Paragraph:
     """Characters where the 2nd, 3rd, … line begins at the width laid out."""
     strips: list[Strip] | None = None
     """The drawn lines; None until the paragraph is on screen, or after it changed look."""
+    widths: dict[int, list[int]] = field(default_factory=dict)
+    """Line starts by width, for the :data:`WIDTHS_KEPT` widths used last."""
+
+    def breaks_at(self, width: int) -> list[int]:
+        """Where its 2nd, 3rd, … lines begin at ``width`` (known widths are not worked out
+        again)."""
+        breaks = self.widths.pop(width, None)
+        if breaks is None:
+            breaks = line_starts(self.measured, width)
+            if len(self.widths) >= WIDTHS_KEPT:
+                del self.widths[next(iter(self.widths))]  # the least recently used
+        self.widths[width] = breaks
+        return breaks
+
+    def lay_out(self, width: int) -> None:
+        """Break it into lines at ``width``, to be drawn when next shown."""
+        self.breaks = self.breaks_at(width)
+        self.strips = None
 
     @property
     def height(self) -> int:
@@ -75,15 +103,21 @@ class ArticlePane(ScrollView, can_focus=False):
 
         slot: int
 
+    class Drawn(Message):
+        """The pane drew lines in a frame: what it shows, or where, may have changed. One at a
+        time: the next is sent once this one has been handled."""
+
     _CONTENT: ClassVar[tuple[str, ...]] = (
         "article_index", "current", "loaded", "_text", "_sentences", "_kinds", "_changed",
         "_marked", "_paragraphs", "_order", "_starts", "_total", "_laid_width",
     )  # fmt: skip
     """What :meth:`swap_with` exchanges: everything about the article shown, not the widget."""
 
-    def __init__(self, slot: int) -> None:
+    def __init__(self, slot: int, drawn: DrawnLines | None = None) -> None:
         super().__init__(id=f"pane-{slot}", classes="pane")
         self.slot = slot
+        self._drawn = drawn if drawn is not None else DrawnLines()
+        """Lines drawn before, by paragraph, width and look (shared by the reader's panes)."""
         self.article_index: int | None = None
         self.current: int | None = None
         self.loaded: int | None = None
@@ -101,9 +135,26 @@ class ArticlePane(ScrollView, can_focus=False):
         self._laid_width = 0
         """Width (cells) the breaks were worked out for; 0 before any."""
         self._style = Style()
+        self._telling = False
+        """A :class:`Drawn` is on its way."""
 
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.slot))
+
+    def on_article_pane_drawn(self, event: Drawn) -> None:
+        self._telling = False  # it goes on to the reader
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The vertical scroll bar, made as Textual makes it but of :class:`_PaneScrollBar`."""
+        if self._vertical_scrollbar is None:
+            bar = _PaneScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
+            )
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     # ── what is shown ───────────────────────────────────────────────────────────────────
     def show_raw(self, k: int, article: Article) -> None:
@@ -188,7 +239,7 @@ class ArticlePane(ScrollView, can_focus=False):
         for p in pars:
             old = self._paragraphs[p]
             new = self._measure(old.sentences)
-            new.breaks = line_starts(new.measured, width)
+            new.lay_out(width)
             grew |= new.height != old.height
             self._paragraphs[p] = new
         if grew:
@@ -293,11 +344,13 @@ class ArticlePane(ScrollView, can_focus=False):
 
     def paragraph(self, paragraph: int) -> Text:
         """Paragraph ``paragraph`` as drawn: sentences styled by kind, changed words, marks."""
-        par = self._paragraphs[paragraph]
+        return self._styled(self._paragraphs[paragraph], self._changed)
+
+    def _styled(self, par: _Paragraph, changed: Mapping[int, Sequence[tuple[int, int]]]) -> Text:
         if not par.sentences:
             return Text(par.measured.text)
         return paragraph_text(
-            self._text, par.sentences, self._kinds, self.current, self._changed, self._marked
+            self._text, par.sentences, self._kinds, self.current, changed, self._marked
         )
 
     def visible_text(self) -> str:
@@ -316,8 +369,16 @@ class ArticlePane(ScrollView, can_focus=False):
     ) -> bool:
         # Textual calls this in its layout pass, before drawing: breaking the lines for a new
         # width here puts them, the scroll position and the scroll bar right in the same frame.
+        new_size = size != self.size
         resized = super()._size_updated(size, virtual_size, container_size, layout)
         self._fit_width()
+        if new_size and layout:
+            # A pane resized by a layout pass is drawn whole (its scroll bar too, which moved or
+            # changed size) in the frame this pass makes; the repaints asked for above (new
+            # lines, scroll position, scroll bar) would draw it all again in a frame of its own.
+            self._repaint_required = False
+            if self._vertical_scrollbar is not None:
+                self._vertical_scrollbar._repaint_required = False
         return resized
 
     def _fit_width(self) -> None:
@@ -339,8 +400,7 @@ class ArticlePane(ScrollView, can_focus=False):
         """Break every paragraph into lines at the pane's width (nothing is drawn yet)."""
         width = self._wanted_width()
         for par in self._paragraphs.values():
-            par.breaks = line_starts(par.measured, width)
-            par.strips = None
+            par.lay_out(width)
         self._laid_width = width
         self._stack()
 
@@ -419,16 +479,85 @@ class ArticlePane(ScrollView, can_focus=False):
             return par.strips
         if not self.is_mounted:
             return []
-        par.strips = _draw_text(self.app.console, self.paragraph(p), par, self._laid_width)
-        if len(par.strips) != par.height:  # never expected: trust the drawing, keep it exact
-            par.breaks = _approximate_breaks(par.strips)
+        strips = self._drawing(par, self._laid_width, par.breaks, self._changed)
+        par.strips = strips
+        if len(strips) != par.height:  # never expected: trust the drawing, keep it exact
+            par.breaks = par.widths[self._laid_width] = _approximate_breaks(strips)
             self._stack()
-        return par.strips
+        return strips
+
+    def _drawing(
+        self,
+        par: _Paragraph,
+        width: int,
+        breaks: list[int],
+        changed: Mapping[int, Sequence[tuple[int, int]]],
+    ) -> list[Strip]:
+        """The lines of ``par`` at ``width`` (where they begin: ``breaks``) with ``changed``
+        words: drawn before, or now."""
+        # Everything the drawing depends on besides the paragraph itself (its text, marks and
+        # kinds, fixed while it lives): the width, the current sentence if it holds it, and
+        # the changed words of each of its sentences.
+        key = (
+            par,
+            width,
+            self.current if self.current in par.offsets else None,
+            tuple(tuple(changed.get(s.index, ())) for s in par.sentences),
+        )
+        strips = self._drawn.get(key)
+        if strips is None:
+            text = self._styled(par, changed)
+            strips = _draw_text(self.app.console, text, par.measured, breaks, width)
+            self._drawn.put(key, strips)
+        return strips
+
+    def prepare(
+        self, width: int, height: int, changed: Mapping[int, Sequence[tuple[int, int]]]
+    ) -> Iterator[None]:
+        """Draw what the pane would show ``width`` cells wide and ``height`` lines high with
+        ``changed`` words (a layout the reader may switch to next), a paragraph per step, and
+        keep the drawings: switching then finds them. What the pane shows now does not
+        change."""
+        if self.loaded is None or not self._order or not self.is_mounted:
+            return
+        width = max(width, MIN_WIDTH)
+        if width == self._laid_width and changed == self._changed:
+            return
+        anchor = self._anchor()
+        starts, end = [], 0  # as _stack would place the paragraphs at this width
+        for i, p in enumerate(self._order, 1):
+            starts.append(end)
+            end += len(self._paragraphs[p].breaks_at(width)) + 2
+            if i % 32 == 0:
+                yield
+        top = 0
+        if anchor is not None:
+            p, offset = anchor
+            top = starts[self._order.index(p)] + bisect_right(
+                self._paragraphs[p].breaks_at(width), offset
+            )
+        top = max(0, min(top, end - 1 - height))  # as scrolling there would stop
+        first = max(0, bisect_right(starts, top) - 1)
+        last = bisect_right(starts, top + height - 1)
+        style = self.rich_style
+        for p in self._order[first:last]:
+            par = self._paragraphs[p]
+            for strip in self._drawing(par, width, par.breaks_at(width), changed):
+                _finish(strip, 0, width, style)  # what showing it will ask for
+            yield
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._fit_width()  # a new width is drawn in the frame that shows it, not one later
         self._style = self.rich_style  # once a frame: it walks every ancestor's styles
+        if not self._telling and self.screen is self.app.screen:  # not seen through a dialog
+            self._telling = True
+            self.call_later(self._tell_drawn)  # sent once this frame is on screen
         return super().render_lines(crop)
+
+    def _tell_drawn(self) -> None:
+        # Made here, not while the screen draws: a message made then would be the screen's,
+        # and stop there instead of reaching the reader.
+        self.post_message(self.Drawn())
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -436,19 +565,39 @@ class ArticlePane(ScrollView, can_focus=False):
         line = self._line(scroll_y + y)
         if line is None:
             return Strip.blank(width, self._style)
-        # Strips keep what they made from themselves: an unchanged line costs a lookup.
-        return line.crop_extend(scroll_x, scroll_x + width, self._style).apply_style(self._style)
+        return _finish(line, scroll_x, width, self._style)
 
 
-def _draw_text(console: Console, text: Text, par: _Paragraph, width: int) -> list[Strip]:
-    """``text`` cut at the paragraph's known line starts and drawn line by line: what
-    ``console.render_lines`` draws, without breaking the lines again. Text with newlines or
-    tabs (rare) is left to Rich."""
-    if "\n" in par.measured.text or "\t" in par.measured.text:
+def _finish(line: Strip, x: int, width: int, style: Style) -> Strip:
+    """``line`` as the pane shows it: ``width`` cells from ``x``, in the pane's style. Strips
+    keep what they made from themselves: an unchanged line costs a lookup."""
+    return line.crop_extend(x, x + width, style).apply_style(style)
+
+
+class _PaneScrollBar(ScrollBar):
+    """A scroll bar that, resized, does not ask for a second layout pass of the whole screen.
+
+    Textual's does (it has a virtual size, which a new size sets "with layout"), though it has
+    nothing inside to lay out: after a new pane count, that second pass drew the screen again.
+    """
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+def _draw_text(
+    console: Console, text: Text, measured: Measured, breaks: list[int], width: int
+) -> list[Strip]:
+    """``text`` cut at the paragraph's known line starts (``breaks``) and drawn line by line:
+    what ``console.render_lines`` draws, without breaking the lines again. Text with newlines
+    or tabs (rare) is left to Rich."""
+    if "\n" in measured.text or "\t" in measured.text:
         lines = console.render_lines(text, console.options.update_width(width), pad=False)
         return [Strip(line, Segment.get_line_length(line)) for line in lines]
     strips = []
-    for line in text.divide(par.breaks):
+    for line in text.divide(breaks):
         line.rstrip_end(width)
         line.truncate(width, overflow="fold")
         strips.append(Strip(line.render(console), line.cell_len))

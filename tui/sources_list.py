@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -40,6 +41,20 @@ articles, its date and language. `enter` shows the selected article in the focus
 """
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual's scroll views repaint their scroll bar on every layout pass of the screen,
+        # even when nothing about the list changed (a new pane count beside it): that repaint
+        # cost a frame of its own after the pass's. Only a repaint asked for here is dropped.
+        bar = self._vertical_scrollbar
+        quiet = bar is not None and not bar._repaint_required
+        before = (self.size, self.virtual_size)
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if bar is not None and quiet and (self.size, self.virtual_size) == before:
+            bar._repaint_required = False
+        return resized
 
     def _watch_highlighted(self, old: int | None, new: int | None) -> None:
         for index in (old, new):

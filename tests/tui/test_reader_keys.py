@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -13,7 +12,7 @@ from textual.widgets import DataTable, HelpPanel, Input, Static, Tree
 
 from corpus.article import Article
 from corpus.match import SentenceRef
-from tests.tui.support import pane, status, wait_for
+from tests.tui.support import drive, pane, status, wait_for
 from tui import app as app_module
 from tui.app import BriefreadApp, auto_panes
 from tui.article_pane import PaneRow
@@ -21,20 +20,6 @@ from tui.highlight import CHANGED
 from tui.overview import OverviewScreen
 from tui.picker import ArticlePicker
 from tui.provenance_view import ProvenanceScreen
-
-Scenario = Callable[[BriefreadApp, Any], Awaitable[None]]
-
-
-def drive(articles: list[Article], scenario: Scenario, size: tuple[int, int] = (160, 45)) -> None:
-    """Run ``scenario(app, pilot)`` once matching has finished."""
-
-    async def main() -> None:
-        app = BriefreadApp(articles)
-        async with app.run_test(size=size) as pilot:
-            await wait_for(pilot, lambda: app.lookup is not None)
-            await scenario(app, pilot)
-
-    asyncio.run(main())
 
 
 def active(app: BriefreadApp) -> int:

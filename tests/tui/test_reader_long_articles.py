@@ -4,10 +4,7 @@ resizing) and that its line breaks are Rich's."""
 
 from __future__ import annotations
 
-import asyncio
 import random
-import re
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -18,47 +15,17 @@ from corpus.article import Article
 from corpus.export_view import changed_spans
 from corpus.inert import inert
 from corpus.match import SentenceRef
-from tests.tui.support import pane, wait_for
+from tests.tui.support import drive, long_article, pane
 from tui.app import BriefreadApp
 from tui.article_pane import ArticlePane
 from tui.highlight import paragraph_plain, paragraph_text
 from tui.line_breaks import line_starts, measure
 
-Scenario = Callable[[BriefreadApp, Any], Awaitable[None]]
-
-
-def _long(base: Article, blocks: int) -> Article:
-    """``base`` written out ``blocks`` times, figures shifted in each copy (about 3,000 words)."""
-    parts = []
-    for b in range(blocks):
-        parts.append(re.sub(r"\d+", lambda m, b=b: str(int(m.group(0)) + b * 7), base.text))
-        parts.append(f"Part {b + 1} of the file kept by {base.id}.")
-    return Article(
-        source=base.source,
-        id=base.id,
-        text="\n\n".join(parts),
-        outlet=base.outlet,
-        language=base.language,
-        published=base.published,
-        title=base.title,
-    )
-
 
 @pytest.fixture(scope="module")
 def long_story(sample_articles: list[Article]) -> list[Article]:
     by_id = {a.id: a for a in sample_articles}
-    return [_long(by_id[k], 8) for k in ("wire", "courier", "gazette")]
-
-
-def drive(articles: list[Article], scenario: Scenario, size: tuple[int, int] = (160, 45)) -> None:
-    async def main() -> None:
-        app = BriefreadApp(articles)
-        async with app.run_test(size=size) as pilot:
-            await wait_for(pilot, lambda: app.lookup is not None)
-            await pilot.pause()
-            await scenario(app, pilot)
-
-    asyncio.run(main())
+    return [long_article(by_id[k], 8) for k in ("wire", "courier", "gazette")]
 
 
 def _shown_lines(p: ArticlePane) -> range:
