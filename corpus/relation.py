@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import pairwise
+from operator import attrgetter
 
 from corpus.article import Article
 from corpus.attribution import Credit
@@ -86,57 +87,71 @@ def pair_stats(matches: Sequence[Match]) -> dict[tuple[int, int], PairStats]:
 
     Matches come sorted by their first sentence, as :func:`corpus.matching.find_matches` gives
     them (others are sorted here): all of an article's pairs with later articles are then counted
-    from one run of matches, and only that run's sentence sets are held at once — a big story
-    has hundreds of thousands of article pairs, too many to keep sets for."""
+    from one run of matches, and only that run's sentences are held at once — a big story has
+    hundreds of thousands of article pairs, too many to keep them all for."""
     if any(x.a.article > y.a.article for x, y in pairwise(matches)):
         matches = sorted(matches, key=lambda m: m.a.article)
     stats: dict[tuple[int, int], PairStats] = {}
     run: dict[int, _Open] = {}  # later article -> what it shares with the run's article
     first = -1
-    for m in matches:
-        a, b = m.a, m.b
-        if a.article != first:
+    # Millions of matches in a big story: their fields are read in C, a match costs a few
+    # dictionary operations.
+    fields = zip(map(_A, matches), map(_B, matches), map(_KIND, matches), map(_QUOTED, matches))  # noqa: B905
+    for (a, sa), (b, sb), kind, quoted in fields:
+        if a != first:
             _close(first, run, stats)
-            run, first = {}, a.article
-        st = run.get(b.article)
+            run, first = {}, a
+        st = run.get(b)
         if st is None:
-            st = run[b.article] = _Open()
-        if m.quoted:  # quoted sentences are only counted
-            st.quoted[0].add(a.sentence)
-            st.quoted[1].add(b.sentence)
-            continue
-        for side, sentence in ((0, a.sentence), (1, b.sentence)):
-            found = st.copied[side]
-            if sentence not in found:
-                found.add(sentence)
-                kinds = st.kinds[side]
-                kinds[m.kind] = kinds.get(m.kind, 0) + 1
+            st = run[b] = _Open()
+        if quoted:  # quoted sentences are only counted
+            st.quoted_a.add(sa)
+            st.quoted_b.add(sb)
+        else:  # each sentence with the kind of its first match
+            st.copied_a.setdefault(sa, kind)
+            st.copied_b.setdefault(sb, kind)
     _close(first, run, stats)
     return stats
 
 
-class _Open:
-    """An article pair's sentence sets while its run of matches is read."""
+_A = attrgetter("a")
+_B = attrgetter("b")
+_KIND = attrgetter("kind")
+_QUOTED = attrgetter("quoted")
 
-    __slots__ = ("copied", "kinds", "quoted")
+
+class _Open:
+    """An article pair's sentences while its run of matches is read: those copied (with the
+    kind of their first match) and those quoted, on each side."""
+
+    __slots__ = ("copied_a", "copied_b", "quoted_a", "quoted_b")
 
     def __init__(self) -> None:
-        self.copied: tuple[set[int], set[int]] = (set(), set())
-        self.quoted: tuple[set[int], set[int]] = (set(), set())
-        self.kinds: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        self.copied_a: dict[int, str] = {}
+        self.copied_b: dict[int, str] = {}
+        self.quoted_a: set[int] = set()
+        self.quoted_b: set[int] = set()
 
 
 def _close(first: int, run: dict[int, _Open], stats: dict[tuple[int, int], PairStats]) -> None:
     for other, st in run.items():
-        c0, c1 = st.copied
-        q0, q1 = st.quoted
+        c0, c1 = st.copied_a, st.copied_b
+        q0, q1 = st.quoted_a, st.quoted_b
         stats[(first, other)] = PairStats(
             first,
             (len(c0), len(c1)),
             (len(q0), len(q1)),
-            (len(c0 | q0), len(c1 | q1)),
-            (tuple(st.kinds[0].items()), tuple(st.kinds[1].items())),
+            (len(q0.union(c0)), len(q1.union(c1))),
+            (_kinds(c0), _kinds(c1)),
         )
+
+
+def _kinds(copied: dict[int, str]) -> tuple[tuple[str, int], ...]:
+    """How many sentences have each kind, kinds in the order first seen."""
+    counts: dict[str, int] = {}
+    for kind in copied.values():  # most pairs share a few sentences: no Counter for them
+        counts[kind] = counts.get(kind, 0) + 1
+    return tuple(counts.items())
 
 
 def relate(
