@@ -10,8 +10,9 @@ matches are always ``paraphrase``: the words themselves cannot be compared.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
 
 from corpus.features import SentenceFeatures
 from corpus.lexicon import STOPWORDS
@@ -24,22 +25,29 @@ _PREFIX = 5
 
 def anchors(f: SentenceFeatures) -> frozenset[str]:
     """Language-neutral keys of a sentence: numbers, names, cognate prefixes."""
-    stop = STOPWORDS.get(f.language, STOPWORDS["en"])
+    table = _PREFIXES.get(f.language)
+    if table is None or len(table) >= _MAX_PREFIXES:
+        table = _PREFIXES[f.language] = {}  # a long session reading many stories: stay bounded
     keys = {f"#{n}" for n in f.numbers} | {f"@{n}" for n in f.names}
     for w in f.words:
-        if len(w) >= 6 and w not in stop and not w[0].isdigit():
-            prefix = _PREFIXES.get(w)
-            if prefix is None:
-                if len(_PREFIXES) >= _MAX_PREFIXES:
-                    _PREFIXES.clear()  # a long session reading many stories: stay bounded
-                prefix = _PREFIXES[w] = strip_accents(w)[:_PREFIX]
+        if w in table:
+            prefix = table[w]
+        else:
+            stop = STOPWORDS.get(f.language, STOPWORDS["en"])
+            prefix = table[w] = (
+                strip_accents(w)[:_PREFIX]
+                if len(w) >= 6 and w not in stop and not w[0].isdigit()
+                else None
+            )
+        if prefix is not None:
             keys.add(prefix)
     return frozenset(keys)
 
 
 _MAX_PREFIXES = 400_000
-_PREFIXES: dict[str, str] = {}
-"""Word -> its cognate prefix: a story repeats its words thousands of times."""
+_PREFIXES: dict[str, dict[str, str | None]] = {}
+"""Per language: word -> its cognate prefix, or None for a word that gives none (a story
+repeats its words thousands of times)."""
 
 
 def anchor_score(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
@@ -53,6 +61,22 @@ def anchor_score(a: frozenset[str], b: frozenset[str], weight: dict[str, float])
 def doc_anchors(doc: Doc) -> list[frozenset[str]]:
     """Each sentence's anchors (empty for boilerplate)."""
     return [anchors(f) if f is not None else frozenset() for f in doc]
+
+
+_Keys = tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]
+"""A sentence's anchors for :func:`_align`: in the order its :func:`anchors` set lists them,
+as the set :func:`align_pair` makes when the other article has all its names (built in that
+order: the same set, iterated in the same order, summing the same floats in turn), and its
+names alone."""
+
+
+def _keys_of(anchor_sets: Iterable[frozenset[str]]) -> tuple[list[_Keys], frozenset[str]]:
+    """Each sentence's :data:`_Keys`, and all the article's anchors."""
+    out: list[_Keys] = []
+    for k in anchor_sets:
+        order = tuple(k)
+        out.append((order, frozenset(order), tuple(x for x in order if x[0] == "@")))
+    return out, frozenset().union(*anchor_sets)
 
 
 def align_pair(
@@ -72,47 +96,71 @@ def align_pair(
     """
     ka = doc_anchors(doc_a) if keys_a is None else keys_a
     kb = doc_anchors(doc_b) if keys_b is None else keys_b
+    return _align(_keys_of(ka), _keys_of(kb), settings)
+
+
+def _align(
+    article_a: tuple[list[_Keys], frozenset[str]],
+    article_b: tuple[list[_Keys], frozenset[str]],
+    settings: Settings,
+) -> list[tuple[int, int, float]]:
+    """:func:`align_pair` of two articles' :func:`_keys_of`."""
+    keys_a, in_a = article_a
+    keys_b, in_b = article_b
     # Only anchors the other article has at all can be evidence: a German noun is capitalised
     # like a name, and words of one language alone would only dilute the overlap.
-    in_a = frozenset().union(*ka)
-    in_b = frozenset().union(*kb)
     if not in_a & in_b:
         return []  # nothing shared: every pair scores 0
-    ka = [frozenset(x for x in k if x[0] != "@" or x in in_b) for k in ka]
-    kb = [frozenset(x for x in k if x[0] != "@" or x in in_a) for k in kb]
-    df: Counter[str] = Counter()
-    for keys in (*ka, *kb):
-        df.update(keys)
+    has_b, has_a = in_b.issuperset, in_a.issuperset
+    ka = [
+        full if has_b(names) else frozenset([x for x in order if x[0] != "@" or x in in_b])
+        for order, full, names in keys_a
+    ]
+    kb = [
+        full if has_a(names) else frozenset([x for x in order if x[0] != "@" or x in in_a])
+        for order, full, names in keys_b
+    ]
+    df: Counter[str] = Counter(chain.from_iterable(ka))
+    df.update(chain.from_iterable(kb))
     n = len(ka) + len(kb)
-    weight = {k: math.log(1.0 + n / c) for k, c in df.items()}
+    log = math.log
+    weight = {k: log(1.0 + n / c) for k, c in df.items()}
     floor = settings.crosslang_min * 0.2
-    where: dict[str, list[int]] = {}
+    where: defaultdict[str, list[int]] = defaultdict(list)
     for j, keys_y in enumerate(kb):
         for key in keys_y:
-            where.setdefault(key, []).append(j)
+            where[key].append(j)
     # each sentence's own total once (summed in the order anchor_score sums it: same bits)
     of = weight.__getitem__
     total_a = [sum(map(of, keys)) for keys in ka]
     total_b = [sum(map(of, keys)) for keys in kb]
-    sim = [[0.0] * len(kb) for _ in ka]  # pairs sharing no anchor score 0
+    rows, cols = len(ka), len(kb)
+    sim = [[0.0] * cols for _ in ka]  # pairs sharing no anchor score 0
     takes: list[list[int]] = []  # per row, ascending: columns scoring at least ``floor``
     top = 0.0
-    everywhere = range(len(kb))
+    near_of = where.get
+    nothing = repeat(())
     for i, keys_x in enumerate(ka):
+        near = sorted(set(chain.from_iterable(map(near_of, keys_x, nothing))))
+        if not near:
+            takes.append([] if floor > 0.0 else list(range(cols)))
+            continue
         row = sim[i]
         own = total_a[i]
-        near = {j for key in keys_x for j in where.get(key, ())}
-        for j in near:
-            total = own + total_b[j]
-            s = 2.0 * sum(map(of, keys_x & kb[j])) / total if total > 0.0 else 0.0
+        # a column sharing an anchor shares its weight (above 0) with both totals: never 0
+        scores = [2.0 * sum(map(of, keys_x & kb[j])) / (own + total_b[j]) for j in near]
+        for j, s in zip(near, scores, strict=True):
             row[j] = s
-            if s > top:
-                top = s
+        high = max(scores)
+        if high > top:
+            top = high
         # other cells score 0, taken only if ``floor`` were 0
-        takes.append([j for j in (sorted(near) if floor > 0.0 else everywhere) if row[j] >= floor])
+        if floor > 0.0:
+            takes.append([j for j, s in zip(near, scores, strict=True) if s >= floor])
+        else:
+            takes.append(list(range(cols)))
     if top < settings.crosslang_min:
         return []  # no pair anchors an alignment: only such pairs are ever kept
-    rows, cols = len(ka), len(kb)
     best = _best_paths(sim, takes, cols)
     path: list[tuple[int, int, float]] = []
     i, j = rows, cols
@@ -187,11 +235,26 @@ def align_languages(
             for bi in range(ai + 1, len(docs))
             if languages[ai] != languages[bi]
         )
-    keys: dict[int, list[frozenset[str]]] = {}
+    keys: dict[int, tuple[list[_Keys], frozenset[str]]] = {}
+    of_sentence: dict[int, frozenset[str]] = {}  # copies mostly share one features object
+
+    def article(ai: int) -> tuple[list[_Keys], frozenset[str]]:
+        found = keys.get(ai)
+        if found is None:
+            sets: list[frozenset[str]] = []
+            for f in docs[ai]:
+                if f is None:
+                    sets.append(frozenset())
+                    continue
+                k = of_sentence.get(id(f))
+                if k is None:
+                    k = of_sentence[id(f)] = anchors(f)
+                sets.append(k)
+            found = keys[ai] = _keys_of(sets)
+        return found
+
     out = []
     for ai, bi in pairs:
-        ka = keys.get(ai) or keys.setdefault(ai, doc_anchors(docs[ai]))
-        kb = keys.get(bi) or keys.setdefault(bi, doc_anchors(docs[bi]))
-        for x, y, s in align_pair(docs[ai], docs[bi], settings, ka, kb):
+        for x, y, s in _align(article(ai), article(bi), settings):
             out.append(Match(SentenceRef(ai, x), SentenceRef(bi, y), round(s, 4), "paraphrase"))
     return out

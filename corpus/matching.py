@@ -8,6 +8,8 @@ aligned on anchors (numbers, names, cognates) instead (:mod:`corpus.crosslang`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence, Set
+from itertools import combinations
+from operator import attrgetter
 
 from corpus.candidates import Candidates, candidate_pairs, language_pairs
 from corpus.crosslang import align_languages
@@ -15,7 +17,7 @@ from corpus.features import Weights, story_weights
 from corpus.forked import Forked
 from corpus.gaps import fill_gaps
 from corpus.match import Doc, Match, SentenceRef
-from corpus.score import PairScore, classify, score_pair
+from corpus.score import PairScore, Scorer, classify
 from corpus.settings import Settings
 from corpus.split import split_matches
 
@@ -63,7 +65,7 @@ def find_matches(
     accepted.extend(translated)
     accepted.extend(fill_gaps(translated, docs, accepted))
     accepted.extend(_through_copies(accepted, {(m.a, m.b) for m in (*parts, *halves)}))
-    accepted.sort(key=lambda m: (m.a, m.b))
+    accepted.sort(key=attrgetter("a", "b"))
     return accepted
 
 
@@ -95,14 +97,43 @@ def _score(
     else:
         once = _keep(found, pairs, 0, total, weights, settings, report)
     report("score", total, total)
+    # Every pair of copies of the kept pairs across articles, by sentence: as :meth:`Candidates.
+    # expand` lists them, each pair of global sentence numbers as one int (light, sorted in C).
+    refs, members = found.refs, found.members
+    size = len(refs)
+    article = [r.article for r in refs]
+    distinct = [0] * size
+    for k, group in enumerate(members):
+        for g in group:
+            distinct[g] = k
+    codes: list[int] = []
+    add = codes.append
+    for x, y in once:
+        if x == y:
+            for ga, gb in combinations(members[x], 2):
+                if article[ga] != article[gb]:
+                    add(ga * size + gb)
+            continue
+        ys = members[y]
+        for ga in members[x]:
+            art = article[ga]
+            for gb in ys:
+                if article[gb] != art:
+                    add(ga * size + gb if ga < gb else gb * size + ga)
+    del article
+    codes.sort()
     scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]] = {}
-    for ra, rb, key in found.expand(list(once)):
+    features = found.features
+    score = Scorer(features, weights, settings)
+    for code in codes:
+        ga, gb = divmod(code, size)
+        key = (distinct[ga], distinct[gb])
         result = once.get(key)
-        if result is None:
-            fa, fb = found.features[key[0]], found.features[key[1]]
-            s = score_pair(fa, fb, weights, settings)
-            result = once[key] = (s, classify(fa, fb, s, settings))
-        scored[(ra, rb)] = result
+        if result is None:  # the copies in the other order
+            x, y = key
+            s = score(x, y)
+            result = once[key] = (s, classify(features[x], features[y], s, settings))
+        scored[(refs[ga], refs[gb])] = result
     return scored
 
 
@@ -124,17 +155,18 @@ def _keep(
     floor = min(settings.paraphrase_min, settings.context_min, settings.related_min) - _MARGIN
     part = settings.part_min - _MARGIN
     features = found.features
+    score = Scorer(features, weights, settings)
     once: dict[tuple[int, int], tuple[PairScore, str | None]] = {}
     every = max(1, (end - start) // 100)
     for n in range(start, end):
         if report is not None and (n - start) % every == 0:
             report("score", n - start, len(pairs))  # the second process's half not counted
-        x, y = pairs[n]
-        fa, fb = features[x], features[y]
-        s = score_pair(fa, fb, weights, settings)
-        kind = classify(fa, fb, s, settings)
+        key = pairs[n]
+        x, y = key
+        s = score(x, y)
+        kind = classify(features[x], features[y], s, settings)
         if kind is not None or s.paraphrase >= floor or s.contained >= part:
-            once[(x, y)] = (s, kind)
+            once[key] = (s, kind)
     return once
 
 
@@ -200,14 +232,13 @@ def _within_related(
         for ref, other, partner in ((ra, rb.article, rb), (rb, ra.article, ra)):
             if s.paraphrase > best.get((ref, other), (0.0, ref))[0]:
                 best[(ref, other)] = (s.paraphrase, partner)
-    out = []
-    for (ra, rb), (s, _) in scored.items():
-        if (
-            best.get((ra, rb.article), (0.0, ra))[1] == rb
-            and best.get((rb, ra.article), (0.0, rb))[1] == ra
-        ):
-            out.append(_make(ra, rb, s, "paraphrase", docs))
-    return out
+    # the pairs that are the best of both their sentences, in the order of ``scored`` (by
+    # sentence: see :func:`_score`)
+    both = set()
+    for (ref, _), (_, partner) in best.items():
+        if best.get((partner, ref.article), (0.0, partner))[1] == ref:
+            both.add((ref, partner) if ref < partner else (partner, ref))
+    return [_make(ra, rb, scored[(ra, rb)][0], "paraphrase", docs) for ra, rb in sorted(both)]
 
 
 def _parts(
@@ -266,50 +297,57 @@ def _through_copies(
     # C-level operation on bitmasks no longer than the group, even in a group of hundreds of
     # copies where a few pairs did not match directly (with sets that was cubic in the group).
     number: dict[SentenceRef, int] = {}
-    refs: list[SentenceRef] = []
-    parent: list[int] = []
-
-    def root(i: int) -> int:
+    at = number.setdefault  # a new sentence is numbered in turn (len is read before it is added)
+    ends = [(at(m.a, len(number)), at(m.b, len(number))) for m in matches]
+    refs = list(number)
+    size = len(refs)
+    parent = list(range(size))
+    for i, j in ends:
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
-        return i
-
-    for m in matches:
-        for ref in (m.a, m.b):
-            if ref not in number:
-                number[ref] = len(refs)
-                refs.append(ref)
-                parent.append(len(parent))
-        ra, rb = root(number[m.a]), root(number[m.b])
-        if ra != rb:
-            parent[ra] = rb
+        while parent[j] != j:
+            parent[j] = parent[parent[j]]
+            j = parent[j]
+        if i != j:
+            parent[i] = j
     members: dict[int, list[int]] = {}  # group root -> its sentences, by bit
+    group_of: list[list[int]] = []  # each sentence's group
     bit: list[int] = []  # each sentence's bit within its group
-    for i in range(len(refs)):
-        group = members.setdefault(root(i), [])
+    for i in range(size):
+        r = i
+        while parent[r] != r:
+            parent[r] = parent[parent[r]]
+            r = parent[r]
+        group = members.get(r)
+        if group is None:
+            group = members[r] = []
+        group_of.append(group)
         bit.append(len(group))
         group.append(i)
-    closed = [1 << bit[i] for i in range(len(refs))]  # itself and every sentence matched to it
-    copies = [0] * len(refs)  # the sentences matched to it, quotes aside
+    del members, parent
+    closed = [1 << b for b in bit]  # itself and every sentence matched to it
+    copies = [0] * size  # the sentences matched to it, quotes aside
     kinds: dict[int, str] = {}  # the kind of each match, quotes aside, by i * size + j
-    size = len(refs)
-    for m in matches:
-        i, j = number[m.a], number[m.b]
+    for m, (i, j) in zip(matches, ends, strict=True):
         closed[i] |= 1 << bit[j]
         closed[j] |= 1 << bit[i]
         if not m.quoted:
             copies[i] |= 1 << bit[j]
             copies[j] |= 1 << bit[i]
             kinds[i * size + j] = kinds[j * size + i] = m.kind
-    done = [0] * len(refs)  # pairs already implied, or never to be (same article)
+    done = [0] * size  # pairs already implied, or never to be (same article)
     out: dict[tuple[SentenceRef, SentenceRef], Match] = {}
-    for m in matches:
-        half = (m.a, m.b) in partial
-        for x, w in ((m.a, m.b), (m.b, m.a)):
-            xi, wi = number[x], number[w]
+    for m, (ia, ib) in zip(matches, ends, strict=True):
+        half: bool | None = None
+        for xi, wi in ((ia, ib), (ib, ia)):
             new = copies[wi] & ~closed[xi] & ~done[xi]
-            group = members[root(wi)]
+            if not new:
+                continue
+            x, w = refs[xi], refs[wi]
+            if half is None:
+                half = (m.a, m.b) in partial
+            group = group_of[wi]
             while new:
                 low = new & -new
                 new ^= low
@@ -348,22 +386,29 @@ def _accept(
             best[(ra, rb.article)] = best[(rb, ra.article)] = 0.0
     if best:
         for (ra, rb), (s, _) in scored.items():
-            for key in ((ra, rb.article), (rb, ra.article)):
-                if key in best:
-                    best[key] = max(best[key], s.paraphrase)
+            p = s.paraphrase
+            key = (ra, rb.article)
+            if key in best and p > best[key]:
+                best[key] = p
+            key = (rb, ra.article)
+            if key in best and p > best[key]:
+                best[key] = p
     strong: set[tuple[SentenceRef, SentenceRef]] = set()
     out: list[Match] = []
-    for (ra, rb), (s, kind) in scored.items():
+    for pair, (s, kind) in scored.items():
         if kind is None:
             continue
-        if kind == "paraphrase" and not (
-            s.paraphrase >= best[(ra, rb.article)] or s.paraphrase >= best[(rb, ra.article)]
-        ):
-            continue
-        strong.add((ra, rb))
-        out.append(_make(ra, rb, s, kind, docs))
+        if kind == "paraphrase":
+            ra, rb = pair
+            if not (
+                s.paraphrase >= best[(ra, rb.article)] or s.paraphrase >= best[(rb, ra.article)]
+            ):
+                continue
+        strong.add(pair)
+        out.append(_make(pair[0], pair[1], s, kind, docs))
+    context_min = settings.context_min
     for (ra, rb), (s, kind) in scored.items():
-        if kind is None and s.paraphrase >= settings.context_min and _between(ra, rb, strong):
+        if kind is None and s.paraphrase >= context_min and _between(ra, rb, strong):
             out.append(_make(ra, rb, s, "paraphrase", docs))
     return out
 
@@ -371,14 +416,16 @@ def _accept(
 def _between(
     ra: SentenceRef, rb: SentenceRef, strong: set[tuple[SentenceRef, SentenceRef]]
 ) -> bool:
-    """Matched pairs within two sentences before and after, in the same order in both articles."""
+    """Matched pairs within two sentences before and after, in the same order in both articles.
+
+    (Plain tuples: they hash and compare like the references.)"""
+    a, i = ra
+    b, j = rb
 
     def near(step: int) -> bool:
-        for da in (1, 2):
-            for db in (1, 2):
-                pa = SentenceRef(ra.article, ra.sentence + step * da)
-                pb = SentenceRef(rb.article, rb.sentence + step * db)
-                if (pa, pb) in strong:
+        for da in (step, 2 * step):
+            for db in (step, 2 * step):
+                if ((a, i + da), (b, j + db)) in strong:
                     return True
         return False
 

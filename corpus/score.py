@@ -12,7 +12,8 @@ other sentence quotes too.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -31,9 +32,11 @@ PARAPHRASE_WEIGHTS: dict[str, float] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class PairScore:
-    """The measures of one sentence pair (all 0..1 except the agreements, which are -1..1)."""
+class PairScore(NamedTuple):
+    """The measures of one sentence pair (all 0..1 except the agreements, which are -1..1).
+
+    A named tuple, not a dataclass: one is made for every pair scored, and tuples are made
+    (and sent back from a forked process) in C."""
 
     char: float
     word: float
@@ -106,6 +109,11 @@ def paraphrase_probability(features: dict[str, float]) -> float:
 
 
 _W = PARAPHRASE_WEIGHTS
+_BIAS, _CONTENT, _CHAR, _COVER = _W["bias"], _W["content"], _W["char"], _W["cover"]
+_NUMBERS, _NAMES, _LENGTH = _W["numbers"], _W["names"], _W["length"]
+_distance = Indel.distance
+_similarity = Indel.normalized_similarity
+_exp = math.exp
 
 
 def score_pair(
@@ -117,37 +125,97 @@ def score_pair(
     the containment, and the logistic sum is written out (same terms, same order, same result
     as :func:`weighted_dice`, :func:`containment` and :func:`paraphrase_probability`).
     """
+    return _measure(
+        a, b, weight.terms(a.content), weight.terms(b.content), weight, settings.quote_min_words
+    )
+
+
+class Scorer:
+    """:func:`score_pair` for many pairs of one list of sentences, by their positions there:
+    each sentence's distinct terms are looked up once, not once per pair (same results)."""
+
+    __slots__ = ("_features", "_quote_min", "_terms", "_weight")
+
+    def __init__(
+        self, features: Sequence[SentenceFeatures], weight: Weights, settings: Settings
+    ) -> None:
+        self._features = features
+        self._weight = weight
+        self._quote_min = settings.quote_min_words
+        self._terms: list[tuple[frozenset[str], float] | None] = [None] * len(features)
+
+    def __call__(self, x: int, y: int) -> PairScore:
+        """``score_pair(features[x], features[y], ...)``."""
+        features, terms, weight = self._features, self._terms, self._weight
+        a, b = features[x], features[y]
+        ta = terms[x]
+        if ta is None:
+            ta = terms[x] = weight.terms(a.content)
+        tb = terms[y]
+        if tb is None:
+            tb = terms[y] = weight.terms(b.content)
+        return _measure(a, b, ta, tb, weight, self._quote_min)
+
+
+def _measure(
+    a: SentenceFeatures,
+    b: SentenceFeatures,
+    ta: tuple[frozenset[str], float],
+    tb: tuple[frozenset[str], float],
+    weight: Weights,
+    quote_min: int,
+) -> PairScore:
+    """:func:`score_pair`, given each sentence's ``weight.terms``: :func:`agreement` and
+    :func:`quote_overlap` written out (the same operations in the same order)."""
     wa_, wb_ = a.words, b.words
-    common = (len(wa_) + len(wb_) - Indel.distance(wa_, wb_)) // 2 if wa_ and wb_ else 0
-    longer = max(len(wa_), len(wb_)) or 1
-    shorter = min(len(wa_), len(wb_)) or 1
-    char = Indel.normalized_similarity(a.norm, b.norm)
-    (sa, wa), (sb, wb) = weight.terms(a.content), weight.terms(b.content)
+    la, lb = len(wa_), len(wb_)
+    common = (la + lb - _distance(wa_, wb_)) // 2 if la and lb else 0
+    longer = (la if la > lb else lb) or 1
+    shorter = (la if la < lb else lb) or 1
+    char = _similarity(a.norm, b.norm)
+    sa, wa = ta
+    sb, wb = tb
     both = sum(map(weight, sa & sb))
     content = 2.0 * both / (wa + wb) if wa + wb > 0.0 else 0.0
     cover = common / shorter
-    numbers = agreement(a.numbers, b.numbers)
-    names = agreement(a.names, b.names)
+    xa, xb = a.numbers, b.numbers
+    if xa and xb:
+        numbers = 2.0 * len(xa & xb) / (len(xa) + len(xb)) * 2.0 - 1.0
+    else:
+        numbers = -0.25 if xa or xb else 0.0
+    xa, xb = a.names, b.names
+    if xa and xb:
+        names = 2.0 * len(xa & xb) / (len(xa) + len(xb)) * 2.0 - 1.0
+    else:
+        names = -0.25 if xa or xb else 0.0
     length = shorter / longer
-    z = 0.0
-    z += _W["content"] * content
-    z += _W["char"] * char
-    z += _W["cover"] * cover
-    z += _W["numbers"] * numbers
-    z += _W["names"] * names
-    z += _W["length"] * length
-    least = min(wa, wb)
+    z = (
+        0.0
+        + _CONTENT * content
+        + _CHAR * char
+        + _COVER * cover
+        + _NUMBERS * numbers
+        + _NAMES * names
+        + _LENGTH * length
+    )
+    least = wa if wa < wb else wb
+    qa, qb = a.quote_words, b.quote_words
+    quote = 0.0
+    if len(qa) >= quote_min and len(qb) >= quote_min:
+        said = lcs_length(qa, qb)
+        if said >= quote_min:
+            quote = said / min(len(qa), len(qb))
     return PairScore(
-        char=char,
-        word=common / longer,
-        cover=cover,
-        content=content,
-        numbers=numbers,
-        names=names,
-        length=length,
-        quote=quote_overlap(a, b, settings.quote_min_words),
-        paraphrase=1.0 / (1.0 + math.exp(-(_W["bias"] + z))),
-        contained=both / least if least > 0.0 else 0.0,
+        char,
+        common / longer,
+        cover,
+        content,
+        numbers,
+        names,
+        length,
+        quote,
+        1.0 / (1.0 + _exp(-(_BIAS + z))),
+        both / least if least > 0.0 else 0.0,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, repeat
 
 from corpus.features import SentenceFeatures, Weights
 from corpus.forked import Forked
@@ -40,6 +40,9 @@ def joined(a: SentenceFeatures, b: SentenceFeatures) -> SentenceFeatures:
         quoted_share=quoted / words if words else 0.0,
         frame_words=a.frame_words + b.frame_words,
     )
+
+
+_Terms = dict[int, tuple[list[SentenceRef], list[frozenset[str]]]]
 
 
 PARALLEL_FROM_RELATED = 500
@@ -84,7 +87,7 @@ def _split(
     for m in accepted:  # the matches of each related pair (lists: light on memory)
         if (m.a.article, m.b.article) in wanted:
             between[(m.a.article, m.b.article)].append(m)
-    terms: dict[int, list[frozenset[str]]] = {}  # each article's content terms per sentence
+    terms: _Terms = {}  # each article's long sentences, and content terms per sentence
     out: list[Match] = []
     for a, b in related:
         partners: dict[SentenceRef, set[SentenceRef]] = defaultdict(set)
@@ -109,6 +112,28 @@ def _split(
     return out
 
 
+_NONE: frozenset[SentenceRef] = frozenset()
+
+
+def _terms(
+    article: int, docs: Sequence[Doc], terms: _Terms
+) -> tuple[list[SentenceRef], list[frozenset[str]]]:
+    """An article's sentences with at least ``2 * _MIN_SHARED`` content terms, and each
+    sentence's content terms (empty for boilerplate); kept in ``terms``."""
+    found = terms.get(article)
+    if found is None:
+        doc = docs[article]
+        found = terms[article] = (
+            [
+                SentenceRef(article, i)
+                for i, f in enumerate(doc)
+                if f is not None and len(f.content) >= 2 * _MIN_SHARED
+            ],
+            [frozenset(f.content) if f is not None else frozenset() for f in doc],
+        )
+    return found
+
+
 def _runs(
     xa: int,
     ya: int,
@@ -117,36 +142,30 @@ def _runs(
     settings: Settings,
     partners: dict[SentenceRef, set[SentenceRef]],
     copied: set[SentenceRef],
-    terms: dict[int, list[frozenset[str]]],
+    terms: _Terms,
 ) -> list[tuple[float, SentenceRef, SentenceRef, SentenceRef]]:
     """(score, whole, first half, second half) for sentences of ``xa`` against runs in ``ya``.
 
     ``partners`` and ``copied`` are about the matches between these two articles only;
     ``terms`` caches each article's content terms per sentence.
     """
-    doc_x, doc_y = docs[xa], docs[ya]
-    wholes = [  # the sentences that may have been split: most of a copy's sentences are not
-        (i, fx)
-        for i, fx in enumerate(doc_x)
-        if fx is not None
-        and (xa, i) not in copied  # (a plain tuple hashes and compares like the SentenceRef)
-        and len(fx.content) >= 2 * _MIN_SHARED
-    ]
+    doc_y = docs[ya]
+    long, terms_x = _terms(xa, docs, terms)
+    # the sentences that may have been split: most of a copy's sentences are not
+    wholes = [key for key in long if key not in copied]
     if not wholes:
         return []
-    terms_y = terms.get(ya)
-    if terms_y is None:
-        terms_y = terms[ya] = [
-            frozenset(f.content) if f is not None else frozenset() for f in doc_y
-        ]
+    terms_y = _terms(ya, docs, terms)[1]
     # Runs for a sentence with no partner yet: two adjacent sentences with no partner in xa.
-    alone = [bool(t) and SentenceRef(ya, j) not in partners for j, t in enumerate(terms_y)]
+    partnered = {r.sentence for r in partners if r.article == ya}
+    alone = [bool(t) and j not in partnered for j, t in enumerate(terms_y)]
     free = {j for j in range(len(doc_y) - 1) if alone[j] and alone[j + 1]}
     where: dict[str, list[int]] | None = None  # free sentences by term, built when first needed
+    nothing = repeat(())
     out = []
-    for i, fx in wholes:
-        whole = SentenceRef(xa, i)
-        mine = partners.get(whole, set())
+    for whole in wholes:
+        i = whole[1]
+        mine = partners.get(whole, _NONE)
         if len(mine) > 2:
             continue
         if mine:  # the run must hold its partners: at most the two runs around one of them
@@ -158,26 +177,26 @@ def _runs(
                 for j in sorted(free | {j + 1 for j in free}):
                     for term in terms_y[j]:
                         where[term].append(j)
-            shared = Counter(chain.from_iterable(where.get(t, ()) for t in set(fx.content)))
+            shared = Counter(chain.from_iterable(map(where.get, terms_x[i], nothing)))
             starts = sorted(
                 j
                 for j, n in shared.items()
-                if j in free and n >= _MIN_SHARED and shared.get(j + 1, 0) >= _MIN_SHARED
+                if n >= _MIN_SHARED and j in free and shared.get(j + 1, 0) >= _MIN_SHARED
             )
         else:
             continue
-        own = frozenset(fx.content)
+        own = terms_x[i]
         best: tuple[float, SentenceRef, SentenceRef, SentenceRef] | None = None
         for j in starts:
             if len(own & terms_y[j]) < _MIN_SHARED or len(own & terms_y[j + 1]) < _MIN_SHARED:
                 continue
             first, second = SentenceRef(ya, j), SentenceRef(ya, j + 1)
             if mine - {first, second} or any(
-                partners.get(half, set()) - {whole} for half in (first, second)
+                partners.get(half, _NONE) - {whole} for half in (first, second)
             ):
                 continue
-            f1, f2 = doc_y[j], doc_y[j + 1]
-            assert f1 is not None and f2 is not None
+            fx, f1, f2 = docs[xa][i], doc_y[j], doc_y[j + 1]
+            assert fx is not None and f1 is not None and f2 is not None
             s = score_pair(fx, joined(f1, f2), weights, settings)
             if s.paraphrase < settings.joined_min or s.numbers <= -1.0:
                 continue
