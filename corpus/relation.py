@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import pairwise
 from operator import attrgetter
+from typing import Any, NamedTuple
 
 from corpus.article import Article
 from corpus.attribution import Credit
@@ -63,10 +64,10 @@ def parse_time(value: str | None) -> datetime | None:
     return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True, slots=True)
-class PairStats:
+class PairStats(NamedTuple):
     """What two articles share, per side: ``first`` is the earlier-listed article (side 0),
-    the other is side 1. Counts are of distinct sentences of that side."""
+    the other is side 1. Counts are of distinct sentences of that side. (A named tuple: a big
+    story has a million article pairs sharing something.)"""
 
     first: int
     copied: tuple[int, int]  # matched, quoted statements aside
@@ -103,13 +104,16 @@ def pair_stats(matches: Sequence[Match]) -> dict[tuple[int, int], PairStats]:
             run, first = {}, a
         st = run.get(b)
         if st is None:
-            st = run[b] = _Open()
+            st = run[b] = [{}, {}, None]
         if quoted:  # quoted sentences are only counted
-            st.quoted_a.add(sa)
-            st.quoted_b.add(sb)
+            q = st[2]
+            if q is None:
+                q = st[2] = (set(), set())
+            q[0].add(sa)
+            q[1].add(sb)
         else:  # each sentence with the kind of its first match
-            st.copied_a.setdefault(sa, kind)
-            st.copied_b.setdefault(sb, kind)
+            st[0].setdefault(sa, kind)
+            st[1].setdefault(sb, kind)
     _close(first, run, stats)
     return stats
 
@@ -119,24 +123,24 @@ _B = attrgetter("b")
 _KIND = attrgetter("kind")
 _QUOTED = attrgetter("quoted")
 
-
-class _Open:
-    """An article pair's sentences while its run of matches is read: those copied (with the
-    kind of their first match) and those quoted, on each side."""
-
-    __slots__ = ("copied_a", "copied_b", "quoted_a", "quoted_b")
-
-    def __init__(self) -> None:
-        self.copied_a: dict[int, str] = {}
-        self.copied_b: dict[int, str] = {}
-        self.quoted_a: set[int] = set()
-        self.quoted_b: set[int] = set()
+_Open = list[Any]
+"""An article pair's sentences while its run of matches is read: those copied on each side,
+with the kind of their first match (two dicts), and those quoted on each side (a pair of sets,
+None until one is: most pairs have none). A list, not an object: one is made per pair."""
 
 
 def _close(first: int, run: dict[int, _Open], stats: dict[tuple[int, int], PairStats]) -> None:
-    for other, st in run.items():
-        c0, c1 = st.copied_a, st.copied_b
-        q0, q1 = st.quoted_a, st.quoted_b
+    for other, (c0, c1, quoted) in run.items():
+        if quoted is None:
+            stats[(first, other)] = PairStats(
+                first,
+                (len(c0), len(c1)),
+                (0, 0),
+                (len(c0), len(c1)),
+                (_kinds(c0), _kinds(c1)),
+            )
+            continue
+        q0, q1 = quoted
         stats[(first, other)] = PairStats(
             first,
             (len(c0), len(c1)),
