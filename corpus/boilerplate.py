@@ -273,10 +273,10 @@ def is_boilerplate(sentence: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _is_boilerplate(sentence: str) -> bool:
-    line = _SPACE.sub(" ", sentence).strip()
+    line = " ".join(sentence.split())  # as _SPACE.sub(" ", sentence).strip(): same spaces
     if not line:
         return False
-    if _COPYRIGHT.search(line):
+    if _is_copyright(line):
         return True
     core = line.strip(_EDGE_PUNCT)
     if not core:
@@ -301,15 +301,26 @@ def _is_boilerplate(sentence: str) -> bool:
     )
 
 
+def _is_copyright(line: str) -> bool:
+    """Whether ``_COPYRIGHT`` is found in a non-empty line. Most lines cannot hold it: it
+    starts the line with "©", "(c)" or "copyright", or has "reserv…" or "…behalten" (in any
+    case: these letters have no case-insensitive equivalents but their capitals)."""
+    if line[0] not in "©(cC":
+        low = line.lower()
+        if "erv" not in low and "behalten" not in low:
+            return False
+    return _COPYRIGHT.search(line) is not None
+
+
 def _is_prompt(core: str) -> bool:
-    if _REPORTING.search(core):
-        return False
+    # the anchored patterns first: they rule most lines out, the search through the whole
+    # line for a reporting verb is needed only where one of them matches
     if _FOLLOW.match(core):
-        return True
+        return not _REPORTING.search(core)
     match = _PROMPT.match(core)
-    if match is None:
+    if match is None or _PROMPT_OBJECT.search(core, match.start()) is None:
         return False
-    return _PROMPT_OBJECT.search(core, match.start()) is not None
+    return not _REPORTING.search(core)
 
 
 def _is_share_row(words: list[str]) -> bool:

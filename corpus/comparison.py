@@ -34,7 +34,7 @@ from corpus.matching import find_matches
 from corpus.passage import Cluster, Passage, build_clusters, build_passages
 from corpus.quote import quoted_spans
 from corpus.relation import Provenance, pair_stats, relate, root_of
-from corpus.segment import segment_quoted
+from corpus.segment import segment_quoted, sentence_rows
 from corpus.sentence import Sentence
 from corpus.settings import Settings
 
@@ -375,37 +375,43 @@ def _read_run(task: tuple[list[str], list[str]]) -> _Chunk:
     ids: list[list[int]] = []
     seen: dict[_Key, int] = {}
     for k, (text, language) in enumerate(zip(texts, langs, strict=True)):
-        sents, spans = segment_quoted(text, language)
-        rows.append([(s.start, s.end, s.paragraph, s.boilerplate, s.quote) for s in sents])
+        art_rows, sentence_texts, spans = sentence_rows(text, language)
+        rows.append(art_rows)
         reach = _reach(spans)
         art_ids: list[int] = []
-        for s in sents:
-            if s.boilerplate:
+        for index, ((start, end, _, furniture, _), sentence) in enumerate(
+            zip(art_rows, sentence_texts, strict=True)
+        ):
+            if furniture:
                 art_ids.append(-1)
                 continue
-            inside = _inside(s, spans, reach)
-            key = (s.text, language, inside)
+            inside = _inside(start, end, spans, reach)
+            key = (sentence, language, inside)
             n = seen.get(key)
             if n is None:
                 n = seen[key] = len(parts)
-                parts.append((k, s.index, inside, feature_parts(s.text, language, inside)))
+                parts.append((k, index, inside, feature_parts(sentence, language, inside)))
             art_ids.append(n)
         ids.append(art_ids)
     return rows, parts, ids
 
 
 def _inside(
-    s: Sentence, spans: Sequence[tuple[int, int]], reach: Sequence[int]
+    start: int, end: int, spans: Sequence[tuple[int, int]], reach: Sequence[int]
 ) -> tuple[tuple[int, int], ...]:
-    """The quoted spans within a sentence, as offsets into its text. ``spans`` are in text
-    order; ``reach`` (:func:`_reach`) skips those ending before the sentence in one search, so
-    an article of thousands of quotes is not read once per sentence."""
+    """The quoted spans within the sentence at ``start:end``, as offsets into its text.
+    ``spans`` are in text order; ``reach`` (:func:`_reach`) skips those ending before the
+    sentence in one search, so an article of thousands of quotes is not read once per
+    sentence."""
+    first = bisect_right(reach, start)
+    if first == len(spans) or spans[first][0] >= end:
+        return ()  # most sentences: no quote
     out = []
-    for a, b in spans[bisect_right(reach, s.start) :]:
-        if a >= s.end:
+    for a, b in spans[first:]:
+        if a >= end:
             break
-        if b > s.start:
-            out.append((max(a, s.start) - s.start, min(b, s.end) - s.start))
+        if b > start:
+            out.append((max(a, start) - start, min(b, end) - start))
     return tuple(out)
 
 
@@ -520,7 +526,7 @@ def _features(
         if s.boilerplate:
             out.append(None)
             continue
-        inside = _inside(s, spans, reach)
+        inside = _inside(s.start, s.end, spans, reach)
         key = (s.text, language, inside)
         f = seen.get(key)
         if f is None:

@@ -8,10 +8,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from corpus.dateline import dateline_end
 from corpus.lexicon import STOPWORDS
-from corpus.normalize import POSSESSIVE, TOKEN, fold, strip_accents, token_forms, word_forms
+from corpus.normalize import POSSESSIVE, strip_accents, token_forms, tokens, word_forms
 
 _STEMMER_LANGS = {
     "en": "english", "es": "spanish", "fr": "french", "de": "german", "it": "italian",
@@ -103,42 +104,33 @@ def feature_parts(
     if cut:
         text = text[cut:]
         quoted = [(max(a - cut, 0), b - cut) for a, b in quoted if b > cut]
-    raw = TOKEN.findall(fold(text))
+    raw = tokens(text)
     words = tuple(token_forms(raw, lang))
     known = _KNOWN.get(lang)
     if known is None or len(known) >= _MAX_KNOWN:
         known = _KNOWN[lang] = {}  # a long session reading many stories: stay bounded
     stop = STOPWORDS.get(lang, STOPWORDS["en"])
-    content: list[str] = []
-    for w in words:
-        if w in known:
-            term = known[w]
-        else:
-            term = known[w] = (
-                stem(w, lang) if w not in stop and (len(w) > 1 or w.isdigit()) else None
-            )
-        if term is not None:
-            content.append(term)
-    names: list[str] = []
+    try:
+        terms = list(map(known.__getitem__, words))
+    except KeyError:  # a word form not seen before: each is stemmed once
+        for w in words:
+            if w not in known:
+                known[w] = stem(w, lang) if w not in stop and (len(w) > 1 or w.isdigit()) else None
+        terms = list(map(known.__getitem__, words))
+    content = tuple([term for term in terms if term is not None])
     capital = _CAPITALS.get(lang)
     if capital is None or len(capital) >= _MAX_KNOWN:
         capital = _CAPITALS[lang] = {}
-    for t in raw[1:]:
-        parts = capital.get(t)
-        if parts is None:
-            parts = capital[t] = (
-                tuple(
-                    strip_accents(POSSESSIVE.sub("", part.lower()))
-                    for part in t.split("-")
-                    if len(part) > 1
-                )
-                if t[:1].isupper() and t.lower() not in stop
-                else ()
-            )
-        names.extend(parts)
-    numbers = tuple(w for w in words if w[:1].isdigit() and _NUMBER.match(w))
+    try:
+        names = tuple(chain.from_iterable(map(capital.__getitem__, raw[1:])))
+    except KeyError:  # a token not seen before: each is looked at once
+        for t in raw[1:]:
+            if t not in capital:
+                capital[t] = _name_parts(t, stop)
+        names = tuple(chain.from_iterable(map(capital.__getitem__, raw[1:])))
+    numbers = tuple([w for w in words if w[:1].isdecimal() and _NUMBER.match(w)])  # \d: decimal
     if not quoted:  # without quotes the frame is the sentence itself
-        return lang, words, tuple(content), tuple(names), numbers, (), None
+        return lang, words, content, names, numbers, (), None
     quote_words: list[str] = []
     frame: list[str] = []
     pos = 0
@@ -147,7 +139,18 @@ def feature_parts(
         quote_words.extend(word_forms(text[start:end], lang))
         pos = end
     frame.extend(word_forms(text[pos:], lang))
-    return lang, words, tuple(content), tuple(names), numbers, tuple(quote_words), tuple(frame)
+    return lang, words, content, names, numbers, tuple(quote_words), tuple(frame)
+
+
+def _name_parts(token: str, stop: frozenset[str]) -> tuple[str, ...]:
+    """The name parts a token gives when not first in a sentence (none: not capitalised)."""
+    if not token[:1].isupper() or token.lower() in stop:
+        return ()
+    return tuple(
+        strip_accents(POSSESSIVE.sub("", part.lower()))
+        for part in token.split("-")
+        if len(part) > 1
+    )
 
 
 def assemble(parts: FeatureParts) -> SentenceFeatures:

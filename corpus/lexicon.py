@@ -180,18 +180,20 @@ BRITISH_TO_AMERICAN: dict[str, str] = {
 
 _SPELLING_RULES = (
     (
+        "our",
         re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able|ably|hood|hoods|less|er|ers|ful)?$"),
         r"\1or\2",
     ),
-    (re.compile(r"^(\w{4,})is(e|es|ed|ing|ation|ations)$"), r"\1iz\2"),
-    (re.compile(r"^(\w{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
-    (re.compile(r"^(\w{2,}[tb])re(s)?$"), r"\1er\2"),
-    (re.compile(r"^(\w{2,}[ae])ll(ed|ing|er|ers)$"), r"\1l\2"),
-    (re.compile(r"^(\w{4,})ogue(s)?$"), r"\1og\2"),
+    ("is", re.compile(r"^(\w{4,})is(e|es|ed|ing|ation|ations)$"), r"\1iz\2"),
+    ("ys", re.compile(r"^(\w{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
+    ("re", re.compile(r"^(\w{2,}[tb])re(s)?$"), r"\1er\2"),
+    ("ll", re.compile(r"^(\w{2,}[ae])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    ("ogue", re.compile(r"^(\w{4,})ogue(s)?$"), r"\1og\2"),
 )
 """British endings folded to American ones (colour, organise, analyse, centre, travelled,
 catalogue). Both sides of a pair are folded alike, so an odd fold ("contour" → "contor") costs
-nothing; the rules avoid folds that would merge two real words ("filled" and "filed")."""
+nothing; the rules avoid folds that would merge two real words ("filled" and "filed").
+Each rule comes with letters every word it changes contains: most words are ruled out by them."""
 
 
 @lru_cache(maxsize=65536)
@@ -200,7 +202,9 @@ def american_spelling(word: str) -> str:
     known = BRITISH_TO_AMERICAN.get(word)
     if known is not None or len(word) < 6:
         return known or word
-    for pattern, replacement in _SPELLING_RULES:
+    for letters, pattern, replacement in _SPELLING_RULES:
+        if letters not in word:
+            continue
         folded, n = pattern.subn(replacement, word)
         if n:
             return folded

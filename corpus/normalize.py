@@ -35,15 +35,27 @@ _PUNCT_MAP = str.maketrans(
 # Dotted abbreviations whose dots vary between outlets: "U.S." and "US" are the same word.
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 # A token: a number with separators ("1,200.50", "1.200"), or a word with inner apostrophes.
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+TOKEN = re.compile(r"\d++(?:[.,]\d++)*+|[^\W\d_]++(?:['’-][^\W\d_]++)*+", re.UNICODE)
+"""(Possessive quantifiers: nothing after a run could make giving part of it back succeed, so
+they find the same tokens as plain ones, without keeping the states to backtrack to.)"""
+_ASCII_TOKEN = re.compile(r"[0-9]++(?:[.,][0-9]++)*+|[A-Za-z]++(?:['-][A-Za-z]++)*+")
+"""``TOKEN`` for ASCII text (most text), where it means the same: faster, as it tests character
+ranges rather than Unicode categories."""
 POSSESSIVE = re.compile(r"['’]s$")
 _DECIMAL_COMMA_LANGS = frozenset({"es", "fr", "de", "it", "pt", "nl", "ru", "pl", "sv", "da"})
 
 
 def fold(text: str) -> str:
     """NFKC, quotes and dashes to ASCII, dotted abbreviations undotted; case is kept."""
-    text = unicodedata.normalize("NFKC", text).translate(_PUNCT_MAP)
-    return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    if not text.isascii():  # ASCII text is its own NFKC form, and _PUNCT_MAP maps no ASCII
+        text = unicodedata.normalize("NFKC", text).translate(_PUNCT_MAP)
+    if text.count(".") < 2:  # a dotted abbreviation has two full stops at least
+        return text
+    return _DOTTED.sub(_undotted, text)
+
+
+def _undotted(match: re.Match[str]) -> str:
+    return match.group(0).replace(".", "")
 
 
 def strip_accents(word: str) -> str:
@@ -54,7 +66,8 @@ def strip_accents(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The word and number tokens of ``text`` after :func:`fold`, case kept."""
-    return TOKEN.findall(fold(text))
+    folded = fold(text)
+    return (_ASCII_TOKEN if folded.isascii() else TOKEN).findall(folded)
 
 
 def number_value(token: str, language: str | None) -> float | None:
@@ -92,37 +105,64 @@ def word_forms(text: str, language: str | None = None) -> list[str]:
 def token_forms(toks: list[str], language: str | None = None) -> list[str]:
     """:func:`word_forms` of tokens already found by :func:`tokens`."""
     cache = _READINGS[(language or "en")[:2] in _DECIMAL_COMMA_LANGS]
+    get = cache.get
     out: list[str] = []
+    append = out.append
     pending_scale_ok = after_number = False
-    for tok in _split_hyphens(toks):
-        reading = cache.get(tok)
+    for tok in toks:
+        reading = get(tok)
         if reading is None:
             if len(cache) >= _MAX_READINGS:
                 cache.clear()  # a long session reading many stories: stay bounded
-            reading = cache[tok] = _reading(tok, language)
-        scale, number, currency, form, mil = reading
-        if scale is not None and pending_scale_ok and out:
-            out[-1] = _fmt(float(out[-1]) * scale)
-            pending_scale_ok = mil  # "1.200 mil millones"
-            after_number = True
+            reading = cache[tok] = _read_token(tok, language)
+        if isinstance(reading, str):  # a plain word: most tokens
+            append(reading)
+            pending_scale_ok = after_number = False
             continue
-        if number is not None:
-            out.append(number)
-            pending_scale_ok = after_number = True
-            continue
-        if currency and after_number:
-            after_number = False
-            continue  # "$1.2 billion" = "1.2 billion dollars": the symbol is not a token
-        pending_scale_ok = after_number = False
-        out.append(form)
+        for part in reading if isinstance(reading, list) else (reading,):
+            if isinstance(part, str):
+                append(part)
+                pending_scale_ok = after_number = False
+                continue
+            scale, number, currency, form, mil = part
+            if scale is not None and pending_scale_ok and out:
+                out[-1] = _fmt(float(out[-1]) * scale)
+                pending_scale_ok = mil  # "1.200 mil millones"
+                after_number = True
+                continue
+            if number is not None:
+                append(number)
+                pending_scale_ok = after_number = True
+                continue
+            if currency and after_number:
+                after_number = False
+                continue  # "$1.2 billion" = "1.2 billion dollars": the symbol is not a token
+            pending_scale_ok = after_number = False
+            append(form)
     return out
 
 
 _Reading = tuple[float | None, str | None, bool, str, bool]
+_Part = str | _Reading
+"""A plain word's reading is just its form (see :func:`_compact`)."""
+_TokenReading = _Part | list[_Part]
 _MAX_READINGS = 400_000
-_READINGS: dict[bool, dict[str, _Reading]] = {False: {}, True: {}}
+_READINGS: dict[bool, dict[str, _TokenReading]] = {False: {}, True: {}}
 """Token -> how :func:`token_forms` reads it, by whether the language writes decimal commas.
 A story repeats its words thousands of times; each is read once."""
+
+
+def _read_token(tok: str, language: str | None) -> _TokenReading:
+    """How :func:`token_forms` reads a token: the readings of its parts (see
+    :func:`_split_hyphens`) as a list, or of the token itself where it is one part."""
+    parts: list[_Part] = [_compact(_reading(part, language)) for part in _split_hyphens([tok])]
+    return parts[0] if len(parts) == 1 else parts
+
+
+def _compact(reading: _Reading) -> _Part:
+    """A plain word's reading (no scale, number or currency) as just its form."""
+    scale, number, currency, form, _ = reading
+    return form if scale is None and number is None and not currency else reading
 
 
 def _reading(tok: str, language: str | None) -> _Reading:

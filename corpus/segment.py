@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from corpus.boilerplate import boilerplate_flags
 from corpus.quote import quote_flags, quoted_spans
 from corpus.sentence import Sentence
 
 _BREAK = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE_BREAK = re.compile(rf"\r\n|[{_BREAK}]")
 
 _BULLET = re.compile(r"(?:[-*+•‣◦▪●]|\d{1,3}[.)])[^\S\r\n]+(?=\S)")
 """A list item's marker ("- ", "* ", "• ", "1. ", "1) "), excluded from the item's sentence."""
@@ -38,6 +38,8 @@ _CANDIDATE = re.compile(
     rf"|(?P<west>[.!?…‼⁇⁈⁉]+)(?P<closers>[{_CLOSERS}]*)"
 )
 """Where a sentence may end: terminal punctuation and the closing quotes or brackets after it."""
+_CANDIDATE_START = re.compile("[。！？｡．.!?…‼⁇⁈⁉]")
+"""The characters a ``_CANDIDATE`` match starts with."""
 _OPENING_CHARS = "\"'“‘«‹([{¿¡„‚「『—–-*"
 _OPENING = frozenset(_OPENING_CHARS)
 _NO_START = frozenset(",;:.…)]}!?%")
@@ -140,32 +142,47 @@ def segment_quoted(
     text: str, language: str | None = None
 ) -> tuple[tuple[Sentence, ...], list[tuple[int, int]]]:
     """:func:`segment`, and the text's :func:`~corpus.quote.quoted_spans` it found on the way."""
-    splitter = _Splitter(text, _abbreviations(language))
-    spans: list[tuple[int, int, int]] = []
-    for paragraph, block in enumerate(_blocks(text)):
-        for unit_start, unit_end in _units(text, block):
-            for start, end in splitter.split(unit_start, unit_end):
-                spans.append((start, end, paragraph))
-    statements = quoted_spans(text)
-    quoted = quote_flags(text, [(start, end) for start, end, _ in spans], statements)
-    furniture = boilerplate_flags([(text[start:end], paragraph) for start, end, paragraph in spans])
+    rows, texts, statements = sentence_rows(text, language)
     sentences = tuple(
-        Sentence(
-            index=index,
-            start=start,
-            end=end,
-            text=text[start:end],
-            paragraph=paragraph,
-            boilerplate=furniture[index],
-            quote=quoted[index],
+        Sentence(index, start, end, sentence, paragraph, furniture, quote)
+        for index, ((start, end, paragraph, furniture, quote), sentence) in enumerate(
+            zip(rows, texts, strict=True)
         )
-        for index, (start, end, paragraph) in enumerate(spans)
     )
     return sentences, statements
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+Row = tuple[int, int, int, bool, bool]
+"""A sentence as :func:`sentence_rows` gives it: start, end, paragraph, boilerplate, quote."""
+
+
+def sentence_rows(
+    text: str, language: str | None = None
+) -> tuple[list[Row], list[str], list[tuple[int, int]]]:
+    """What :func:`segment_quoted` finds, without making :class:`Sentence` objects: a row and
+    the text of each sentence, and the text's quoted spans."""
+    splitter = _Splitter(text, _abbreviations(language))
+    spans: list[tuple[int, int]] = []
+    paragraphs: list[int] = []
+    for paragraph, block in enumerate(_blocks(text)):
+        for unit_start, unit_end in _units(text, block):
+            found = splitter.split(unit_start, unit_end)
+            spans.extend(found)
+            paragraphs.extend([paragraph] * len(found))
+    statements = quoted_spans(text)
+    quoted = quote_flags(text, spans, statements)
+    texts = [text[start:end] for start, end in spans]
+    furniture = boilerplate_flags(list(zip(texts, paragraphs, strict=True)))
+    rows = [
+        (start, end, paragraph, boilerplate, quote)
+        for (start, end), paragraph, boilerplate, quote in zip(
+            spans, paragraphs, furniture, quoted, strict=True
+        )
+    ]
+    return rows, texts, statements
+
+
+class _Line(NamedTuple):
     """One non-blank line: ``raw`` is where the line begins, ``start``/``end`` its trimmed text."""
 
     raw: int
@@ -183,10 +200,13 @@ def _blocks(text: str) -> list[list[_Line]]:
     """Paragraphs as lists of lines (see :func:`segment` for the rule)."""
     lines: list[_Line | None] = []
     position = 0
-    for match in _LINE_BREAK.finditer(text):
-        lines.append(_line(text, position, match.start()))
-        position = match.end()
-    lines.append(_line(text, position, len(text)))
+    # str.splitlines breaks lines at \r\n and at each of _BREAK, no other character
+    for piece in text.splitlines(keepends=True):
+        content = piece.rstrip(_BREAK)  # the line without its break (at most \r\n)
+        lines.append(_line(content, position))
+        position += len(piece)
+    if not text or text[-1] in _BREAK:
+        lines.append(None)  # the empty line after a final break
     present = [number for number, line in enumerate(lines) if line is not None]
     if not present:
         return []
@@ -203,16 +223,13 @@ def _blocks(text: str) -> list[list[_Line]]:
     return [block for block in blocks if block]
 
 
-def _line(text: str, start: int, end: int) -> _Line | None:
-    content_start = start
-    while content_start < end and text[content_start].isspace():
-        content_start += 1
-    if content_start == end:
+def _line(content: str, start: int) -> _Line | None:
+    """The line whose text (line break left out) is ``content``, starting at ``start``."""
+    trimmed = content.lstrip()
+    if not trimmed:
         return None
-    content_end = end
-    while text[content_end - 1].isspace():
-        content_end -= 1
-    return _Line(start, content_start, content_end)
+    content_start = start + len(content) - len(trimmed)
+    return _Line(start, content_start, content_start + len(trimmed.rstrip()))
 
 
 def _units(text: str, block: list[_Line]) -> list[tuple[int, int]]:
@@ -270,8 +287,15 @@ class _Splitter:
         text = self.text
         spans: list[tuple[int, int]] = []
         cursor = start
-        for match in _CANDIDATE.finditer(text, start, end):
-            boundary = match.end()
+        find = _CANDIDATE_START.search
+        at = start
+        # as _CANDIDATE.finditer, faster: search for where one can start (any of its first
+        # characters, each of which starts one), then match there
+        while (hit := find(text, at, end)) is not None:
+            match = _CANDIDATE.match(text, hit.start(), end)
+            if match is None:  # (cannot happen, see above)
+                break
+            boundary = at = match.end()
             if boundary >= end:
                 break
             if match.group("cjk") is None and not self._ends_sentence(match, end):
@@ -308,28 +332,34 @@ class _Splitter:
         if stop == 0 or text[stop - 1].isspace():
             return True
         token = text[max(0, stop - _MAX_TOKEN) : stop].rsplit(None, 1)[-1].lstrip(_OPENING_CHARS)
-        word_match = _LETTERS.match(text, nxt)
-        word = word_match.group() if word_match else ""
         if not token:
             return True
-        if _NUMBER.fullmatch(token):
-            # German ordinals: "am 4. März" is one sentence.
-            return not (token.isdigit() and len(token) <= 2 and word.lower() in _MONTHS)
+        if len(token) == 1 or not token.isalpha():  # (a longer word is none of these three)
+            word = self._word_at(nxt)
+            if _NUMBER.fullmatch(token):
+                # German ordinals: "am 4. März" is one sentence.
+                return not (token.isdigit() and len(token) <= 2 and word.lower() in _MONTHS)
+            if _ABBREVIATION_SHAPE.fullmatch(token):
+                # "U.S. Marine Energy Fund": such abbreviations often stand before a name, so
+                # only a function word counts as evidence of a new sentence.
+                return token.lower() not in _NEVER_SPLIT and self._starts_sentence(word, None)
+            if len(token) == 1 and token.isalpha():
+                # An initial ("J. R. Harlow"), unless a function word follows ("Plan B. The…").
+                return self._starts_sentence(word, None)
         lowered = token.lower()
-        if _ABBREVIATION_SHAPE.fullmatch(token):
-            # "U.S. Marine Energy Fund": such abbreviations often stand before a name, so only
-            # a function word counts as evidence of a new sentence.
-            return lowered not in _NEVER_SPLIT and self._starts_sentence(word, None)
-        if len(token) == 1 and token.isalpha():
-            # An initial ("J. R. Harlow"), unless a function word follows ("Plan B. The…").
-            return self._starts_sentence(word, None)
         if lowered in _TITLES or lowered in _NEVER_SPLIT:
             return False
         if lowered in self.abbreviations and not (
             token[0].islower() and lowered in _CAPITALISED_ONLY
         ):
+            word = self._word_at(nxt)
             return self._starts_sentence(word, nxt + len(word))
         return True
+
+    def _word_at(self, nxt: int) -> str:
+        """The letters starting at ``nxt`` (empty: none)."""
+        word_match = _LETTERS.match(self.text, nxt)
+        return word_match.group() if word_match else ""
 
     def _starts_sentence(self, word: str, word_end: int | None) -> bool:
         """Whether ``word``, after an abbreviation, starts a sentence: a capitalised function
