@@ -8,8 +8,9 @@ aligned on anchors (numbers, names, cognates) instead (:mod:`corpus.crosslang`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence, Set
-from itertools import combinations
+from itertools import chain, combinations
 from operator import attrgetter
+from typing import NamedTuple
 
 from corpus.candidates import Candidates, candidate_pairs, language_pairs
 from corpus.crosslang import align_languages
@@ -47,10 +48,10 @@ def find_matches(
     # hundreds of megabytes, and later passes can then reuse the memory instead of adding to it
     accepted = _accept(scored, docs, settings)
     known = _Related(accepted, docs, settings)
-    more = _within_related(scored, known, docs, settings)
+    more = _within_related(scored.weak, known, docs, settings)
     accepted.extend(more)
     known.add(more)
-    parts = _parts(scored, known, docs, weights, settings)
+    parts = _parts(scored.weak, known, docs, weights, settings)
     accepted.extend(parts)
     known.add(parts)
     related = [p for p, n in known.per_pair.items() if n >= known.need(*p)]
@@ -79,7 +80,7 @@ def _score(
     settings: Settings,
     report: Callable[[str, int, int], None],
     parallel: bool = False,
-) -> dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]]:
+) -> _Scored:
     """Score and classify each distinct candidate pair once, for all its copies.
 
     Only pairs some rule below can use are kept: classified ones, and those reaching the
@@ -122,7 +123,8 @@ def _score(
                     add(ga * size + gb if ga < gb else gb * size + ga)
     del article
     codes.sort()
-    scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]] = {}
+    classified: dict[_Pair, tuple[PairScore, str]] = {}
+    weak: dict[_Pair, PairScore] = {}
     features = found.features
     score = Scorer(features, weights, settings)
     for code in codes:
@@ -133,8 +135,24 @@ def _score(
             x, y = key
             s = score(x, y)
             result = once[key] = (s, classify(features[x], features[y], s, settings))
-        scored[(refs[ga], refs[gb])] = result
-    return scored
+        s, kind = result
+        if kind is None:
+            weak[(refs[ga], refs[gb])] = s
+        else:
+            classified[(refs[ga], refs[gb])] = (s, kind)
+    return _Scored(classified, weak)
+
+
+_Pair = tuple[SentenceRef, SentenceRef]
+
+
+class _Scored(NamedTuple):
+    """The kept pairs of sentences, in the order the rules read them (by sentence): those
+    classified, with their kind, and the others (weak pairs, which only the rules for related
+    articles and for context read: most passes need not walk past them)."""
+
+    classified: dict[_Pair, tuple[PairScore, str]]
+    weak: dict[_Pair, PairScore]
 
 
 PARALLEL_FROM_PAIRS = 20_000
@@ -208,7 +226,7 @@ class _Related:
 
 
 def _within_related(
-    scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]],
+    weak: dict[_Pair, PairScore],
     known: _Related,
     docs: Sequence[Doc],
     settings: Settings,
@@ -222,8 +240,8 @@ def _within_related(
     """
     taken = known.taken
     best: dict[tuple[SentenceRef, int], tuple[float, SentenceRef]] = {}
-    for (ra, rb), (s, kind) in scored.items():
-        if kind is not None or s.paraphrase < settings.related_min or s.numbers <= -1.0:
+    for (ra, rb), s in weak.items():
+        if s.paraphrase < settings.related_min or s.numbers <= -1.0:
             continue
         if not known.related(ra.article, rb.article):
             continue
@@ -232,17 +250,16 @@ def _within_related(
         for ref, other, partner in ((ra, rb.article, rb), (rb, ra.article, ra)):
             if s.paraphrase > best.get((ref, other), (0.0, ref))[0]:
                 best[(ref, other)] = (s.paraphrase, partner)
-    # the pairs that are the best of both their sentences, in the order of ``scored`` (by
-    # sentence: see :func:`_score`)
+    # the pairs that are the best of both their sentences, by sentence
     both = set()
     for (ref, _), (_, partner) in best.items():
         if best.get((partner, ref.article), (0.0, partner))[1] == ref:
             both.add((ref, partner) if ref < partner else (partner, ref))
-    return [_make(ra, rb, scored[(ra, rb)][0], "paraphrase", docs) for ra, rb in sorted(both)]
+    return [_make(ra, rb, weak[(ra, rb)], "paraphrase", docs) for ra, rb in sorted(both)]
 
 
 def _parts(
-    scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]],
+    weak: dict[_Pair, PairScore],
     known: _Related,
     docs: Sequence[Doc],
     weights: Weights,
@@ -258,8 +275,8 @@ def _parts(
     """
     taken = known.taken
     best: dict[tuple[SentenceRef, int], tuple[float, SentenceRef, PairScore]] = {}
-    for (ra, rb), (s, kind) in scored.items():
-        if kind is not None or s.contained < settings.part_min or s.numbers <= -1.0:
+    for (ra, rb), s in weak.items():
+        if s.contained < settings.part_min or s.numbers <= -1.0:
             continue
         if not known.related(ra.article, rb.article):
             continue
@@ -370,22 +387,20 @@ def _through_copies(
     return list(out.values())
 
 
-def _accept(
-    scored: dict[tuple[SentenceRef, SentenceRef], tuple[PairScore, str | None]],
-    docs: Sequence[Doc],
-    settings: Settings,
-) -> list[Match]:
+def _accept(scored: _Scored, docs: Sequence[Doc], settings: Settings) -> list[Match]:
     """Keep the classified pairs; a paraphrase must be the best partner of one of its sentences.
 
     A weaker pair (paraphrase score at least ``context_min``) is kept when matched pairs sit
     right before and right after it in both articles.
     """
+    classified, weak = scored
     best: dict[tuple[SentenceRef, int], float] = {}  # only where a paraphrase asks
-    for (ra, rb), (_, kind) in scored.items():
+    for (ra, rb), (_, kind) in classified.items():
         if kind == "paraphrase":
             best[(ra, rb.article)] = best[(rb, ra.article)] = 0.0
     if best:
-        for (ra, rb), (s, _) in scored.items():
+        every = chain(((pair, s) for pair, (s, _) in classified.items()), weak.items())
+        for (ra, rb), s in every:
             p = s.paraphrase
             key = (ra, rb.article)
             if key in best and p > best[key]:
@@ -395,9 +410,7 @@ def _accept(
                 best[key] = p
     strong: set[tuple[SentenceRef, SentenceRef]] = set()
     out: list[Match] = []
-    for pair, (s, kind) in scored.items():
-        if kind is None:
-            continue
+    for pair, (s, kind) in classified.items():
         if kind == "paraphrase":
             ra, rb = pair
             if not (
@@ -407,8 +420,8 @@ def _accept(
         strong.add(pair)
         out.append(_make(pair[0], pair[1], s, kind, docs))
     context_min = settings.context_min
-    for (ra, rb), (s, kind) in scored.items():
-        if kind is None and s.paraphrase >= context_min and _between(ra, rb, strong):
+    for (ra, rb), s in weak.items():
+        if s.paraphrase >= context_min and _between(ra, rb, strong):
             out.append(_make(ra, rb, s, "paraphrase", docs))
     return out
 
