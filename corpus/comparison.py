@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate
+from operator import attrgetter, itemgetter
 
 from corpus.article import Article
 from corpus.attribution import Credit, find_credits, outlet_aliases
@@ -140,9 +141,7 @@ def _compare(
     parallel = _may_fork_now(arts)
     ahead = _align_ahead(arts, docs, languages, settings) if parallel else None
     try:
-        found = find_matches(
-            docs, languages, settings, report, ahead.get if ahead else None, parallel
-        )
+        found = find_matches(docs, languages, settings, report, ahead, parallel)
     finally:
         if ahead is not None:
             ahead.close()
@@ -150,14 +149,15 @@ def _compare(
     del docs  # the features of every sentence: not needed from here on, and a big story's
     # largest structure after its matches
     report("relate", 0, 1)
+    pairs = _article_pairs(found)
     if parallel and len(found) >= PARALLEL_FROM_MATCHES:
         # credits (reading texts) and clusters (labels aside, the same from these matches)
         # in a forked process while this one counts what each article pair shares
-        elsewhere = Forked.start(partial(_credits_and_clusters, arts, found))
+        elsewhere = Forked.start(partial(_credits_and_clusters, arts, pairs, found))
         stats = pair_stats(found)
         credits, clusters = elsewhere.get()
     else:
-        credits = _credits(arts, found, report)
+        credits = _credits(arts, pairs, report)
         stats = pair_stats(found)
         clusters = build_clusters(found)
     provenance = relate(arts, sizes, languages, stats, credits, settings)
@@ -180,10 +180,22 @@ would cost more than it saves)."""
 
 
 def _credits_and_clusters(
-    arts: Sequence[Article], found: Sequence[Match]
+    arts: Sequence[Article], pairs: Sequence[tuple[int, int]], found: Sequence[Match]
 ) -> tuple[list[Credit], list[Cluster]]:
     """What a forked process works out while this one counts what article pairs share."""
-    return _credits(arts, found, _quiet), build_clusters(found)
+    return _credits(arts, pairs, _quiet), build_clusters(found)
+
+
+def _article_pairs(found: Sequence[Match]) -> list[tuple[int, int]]:
+    """The article pairs that share matches, in order."""
+    firsts = map(_ARTICLE, map(_A, found))  # read in C: a big story has millions of matches
+    seconds = map(_ARTICLE, map(_B, found))
+    return sorted(set(zip(firsts, seconds)))  # noqa: B905 (as long as each other)
+
+
+_A = attrgetter("a")
+_B = attrgetter("b")
+_ARTICLE = itemgetter(0)
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -425,9 +437,11 @@ def _step(total: int) -> int:
     return max(1, total // 100)
 
 
-def _credits(arts: Sequence[Article], found: Sequence[Match], report: Progress) -> list[Credit]:
-    """Credits between articles that share matches: the only pairs relations look at."""
-    pairs = sorted({(m.a.article, m.b.article) for m in found})
+def _credits(
+    arts: Sequence[Article], pairs: Sequence[tuple[int, int]], report: Progress
+) -> list[Credit]:
+    """Credits between the articles of ``pairs`` (those that share matches: the only pairs
+    relations look at)."""
     every = _step(len(pairs))
     aliases: dict[str, list[_Alias]] = {}
     patterns: dict[str, re.Pattern[str]] = {}

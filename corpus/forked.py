@@ -24,6 +24,7 @@ class Forked(Generic[T]):
         self._job_here = job
         self._process = process
         self._pipe = pipe
+        self._received: tuple[bool, Any] | None = None
 
     @classmethod
     def start(cls, job: Callable[[], T]) -> Forked[T]:
@@ -44,21 +45,38 @@ class Forked(Generic[T]):
             there.close()
         return cls(job, process, here)
 
+    def poll(self) -> None:
+        """Take the result now if the forked process has sent it; never waits. A finished
+        process waits for its result to be read before it exits, holding on to whatever pages
+        it came to own: taken early, they are given back early."""
+        if self._process is None or self._received is not None:
+            return
+        try:
+            if not self._pipe.poll():
+                return
+        except (EOFError, OSError):
+            return  # get() will see what went wrong
+        self._received = self._receive()
+
     def get(self) -> T:
         """The job's result; if the forked process failed (killed for memory, say), the job
         is run here instead, so a result never depends on the second process."""
         if self._process is None:
             return self._job_here()
+        done, found = self._received if self._received is not None else self._receive()
+        if not done:
+            return self._job_here()
+        result: T = found
+        return result
+
+    def _receive(self) -> tuple[bool, Any]:
         try:
             done, found = self._pipe.recv()
         except (EOFError, OSError):  # it died before answering
             done, found = False, None
         finally:
             self.close()
-        if not done:
-            return self._job_here()
-        result: T = found
-        return result
+        return done, found
 
     def close(self) -> None:
         if self._process is None:

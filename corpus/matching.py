@@ -28,14 +28,15 @@ def find_matches(
     languages: Sequence[str],
     settings: Settings,
     progress: Callable[[str, int, int], None] | None = None,
-    aligned: Callable[[], list[Match]] | None = None,
+    aligned: Forked[list[Match]] | None = None,
     parallel: bool = False,
 ) -> list[Match]:
     """All matched pairs between different articles, each unordered pair once.
 
     ``progress(stage, done, total)`` hears of the ``index`` and ``score`` stages. ``aligned``,
-    if given, returns what :func:`align_languages` finds for ``language_pairs(docs, languages)``
-    (worked out meanwhile in another process: see :mod:`corpus.comparison`). ``parallel``: this
+    if given, is what :func:`align_languages` finds for ``language_pairs(docs, languages)``,
+    worked out meanwhile in another process (see :mod:`corpus.comparison`): taken as soon as
+    it is there, so that process ends early. ``parallel``: this
     process may fork (:mod:`corpus.forked`) to score on a second core; the results are the same.
     """
     report = progress or (lambda stage, done, total: None)
@@ -44,6 +45,8 @@ def find_matches(
     found = candidate_pairs(docs, languages, weights, parallel)
     report("index", 1, 1)
     scored = _score(found, weights, settings, report, parallel)
+    if aligned is not None:
+        aligned.poll()
     del found  # each pass below lets go of what it was the last to need: at scale these are
     # hundreds of megabytes, and later passes can then reuse the memory instead of adding to it
     accepted = _accept(scored, docs, settings)
@@ -54,12 +57,14 @@ def find_matches(
     parts = _parts(scored.weak, known, docs, weights, settings)
     accepted.extend(parts)
     known.add(parts)
+    if aligned is not None:
+        aligned.poll()
     related = [p for p, n in known.per_pair.items() if n >= known.need(*p)]
     del scored, known
     halves = split_matches(accepted, related, docs, weights, settings, parallel)
     accepted.extend(halves)
     translated = (
-        aligned()
+        aligned.get()
         if aligned is not None
         else align_languages(docs, languages, settings, language_pairs(docs, languages))
     )

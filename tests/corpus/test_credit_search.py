@@ -9,7 +9,7 @@ from itertools import combinations
 
 from corpus.article import Article
 from corpus.attribution import find_credits
-from corpus.comparison import _credits
+from corpus.comparison import _article_pairs, _credits
 from corpus.match import Match, SentenceRef
 
 OUTLETS = [
@@ -75,4 +75,4 @@ def test_credits_are_those_of_every_pair_sharing_matches() -> None:
             k = (i, j)
             expected.append(dataclasses.replace(c, article=k[c.article], source=k[c.source]))
     assert len(expected) > 20  # the mentions above do credit
-    assert _credits(arts, found, lambda *a: None) == expected
+    assert _credits(arts, _article_pairs(found), lambda *a: None) == expected

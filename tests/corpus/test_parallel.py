@@ -7,6 +7,7 @@ import dataclasses
 import os
 import random
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -267,3 +268,30 @@ def test_forked_work_is_done_here_when_no_process_can_start(
     monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
     here = os.getpid()
     assert Forked.start(lambda: os.getpid()).get() == here
+
+
+def test_a_finished_forked_job_is_taken_early_and_its_process_ends() -> None:
+    if threading.active_count() != 1 or not comparison._may_fork():
+        pytest.skip("another thread runs in this process, or not Linux: forking is not tried")
+    here = os.getpid()
+    slow = Forked.start(lambda: time.sleep(30) or os.getpid())
+    slow.poll()  # not finished: poll does not wait for it
+    assert slow._process is not None and slow._process.is_alive()
+    slow.close()
+    quick = Forked.start(lambda: [os.getpid()] * 100_000)  # more than a pipe's buffer holds
+    for _ in range(400):
+        quick.poll()
+        if quick._received is not None:
+            break
+        time.sleep(0.05)
+    assert quick._received is not None
+    assert quick._process is not None and not quick._process.is_alive()  # it has exited
+    result = quick.get()
+    assert len(result) == 100_000 and result[0] != here
+    failing = Forked.start(lambda: 1 // (os.getpid() - os.getpid()) if os.getpid() != here else 7)
+    for _ in range(400):
+        failing.poll()
+        if failing._received is not None:
+            break
+        time.sleep(0.05)
+    assert failing.get() == 7  # it failed there: done here
