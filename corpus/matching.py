@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence, Set
 from itertools import chain, combinations
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from corpus.candidates import Candidates, candidate_pairs, language_pairs
 from corpus.crosslang import align_languages
@@ -140,11 +140,10 @@ def _score(
             x, y = key
             s = score(x, y)
             result = once[key] = (s, classify(features[x], features[y], s, settings))
-        s, kind = result
-        if kind is None:
-            weak[(refs[ga], refs[gb])] = s
-        else:
-            classified[(refs[ga], refs[gb])] = (s, kind)
+        if result[1] is None:
+            weak[(refs[ga], refs[gb])] = result[0]
+        else:  # the one result of all copies of a pair: one object, not one per copy
+            classified[(refs[ga], refs[gb])] = cast(tuple[PairScore, str], result)
     return _Scored(classified, weak)
 
 
@@ -415,15 +414,24 @@ def _accept(scored: _Scored, docs: Sequence[Doc], settings: Settings) -> list[Ma
                 best[key] = p
     strong: set[tuple[SentenceRef, SentenceRef]] = set()
     out: list[Match] = []
-    for pair, (s, kind) in classified.items():
-        if kind == "paraphrase":
-            ra, rb = pair
-            if not (
-                s.paraphrase >= best[(ra, rb.article)] or s.paraphrase >= best[(rb, ra.article)]
-            ):
-                continue
+    # The copies of a pair share one result (see _score) and what _make reads (equal sentences
+    # share their features): its score and whether it is quoted are worked out once.
+    made: dict[int, tuple[float, bool]] = {}
+    for pair, result in classified.items():
+        s, kind = result
+        ra, rb = pair
+        if kind == "paraphrase" and not (
+            s.paraphrase >= best[(ra, rb.article)] or s.paraphrase >= best[(rb, ra.article)]
+        ):
+            continue
         strong.add(pair)
-        out.append(_make(pair[0], pair[1], s, kind, docs))
+        known = made.get(id(result))
+        if known is None:
+            m = _make(ra, rb, s, kind, docs)
+            made[id(result)] = (m.score, m.quoted)
+            out.append(m)
+        else:
+            out.append(Match(ra, rb, known[0], kind, known[1]))
     context_min = settings.context_min
     for (ra, rb), s in weak.items():
         if s.paraphrase >= context_min and _between(ra, rb, strong):
