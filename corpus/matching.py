@@ -159,6 +159,10 @@ class _Scored(NamedTuple):
     weak: dict[_Pair, PairScore]
 
 
+_A = attrgetter("a")
+_B = attrgetter("b")
+_QUOTED = attrgetter("quoted")
+
 PARALLEL_FROM_PAIRS = 20_000
 """Distinct candidate pairs from which a second process helps score them (fewer: forking
 would cost more than it saves)."""
@@ -220,13 +224,14 @@ class _Related:
 
     def add(self, matches: Sequence[Match]) -> None:
         per_pair, taken, n = self.per_pair, self._taken, self._n
-        for m in matches:
-            a, b = m.a, m.b
-            if not m.quoted:
-                key = (a.article, b.article)
+        # millions of matches in a big story: their fields are read in C
+        fields = zip(map(_A, matches), map(_B, matches), map(_QUOTED, matches))  # noqa: B905
+        for (a, sa), (b, sb), quoted in fields:
+            if not quoted:
+                key = (a, b)
                 per_pair[key] = per_pair.get(key, 0) + 1
-            taken.add((a.sentence * n + a.article) * n + b.article)
-            taken.add((b.sentence * n + b.article) * n + a.article)
+            taken.add((sa * n + a) * n + b)
+            taken.add((sb * n + b) * n + a)
 
 
 def _within_related(
