@@ -51,6 +51,13 @@ IDLE_SECONDS = 1.0
 """Time without input (seconds) after which the reader runs a full garbage collection."""
 FULL_COLLECTION_EVERY = 1000
 """Generation-1 collections between automatic full ones once a story is shown (Python: 10)."""
+YOUNG_THRESHOLD = 50_000
+"""Objects made (less those freed) before an automatic young collection once a story is shown
+(Python: 700). Drawing a new pane count makes tens of thousands: at Python's threshold, the
+dozens of collections they cause took several milliseconds of the key's frame."""
+YOUNG_AFTER_FRAME = 2_000
+"""Young objects above which a frame is followed by a young collection (see
+:meth:`BriefreadApp._collect_young`)."""
 LAYOUTS = ("auto", "1", "2", "3", "4")
 
 
@@ -132,6 +139,8 @@ class BriefreadApp(App[int]):
         self._panes: list[ArticlePane] = []
         self._last_input = monotonic()
         self._collector: Timer | None = None
+        self._thresholds: tuple[int, int, int] | None = None
+        """Python's collection thresholds before the reader raised them (None: not raised)."""
         self._search = ""
         self._startup_warnings = list(warnings)
 
@@ -284,14 +293,26 @@ class BriefreadApp(App[int]):
         indexes the comparison builds on first use (the sources list above) are frozen too.
         """
         gc.freeze()
-        gen0, gen1, _ = gc.get_threshold()
-        gc.set_threshold(gen0, gen1, FULL_COLLECTION_EVERY)
+        if self._thresholds is None:
+            self._thresholds = gc.get_threshold()
+        gc.set_threshold(YOUNG_THRESHOLD, self._thresholds[1], FULL_COLLECTION_EVERY)
         if self._collector is None:
             self._collector = self.set_interval(IDLE_SECONDS / 2, self._collect_if_idle)
 
     def _collect_if_idle(self) -> None:
-        if gc.get_count()[2] and monotonic() - self._last_input >= IDLE_SECONDS:
+        if monotonic() - self._last_input < IDLE_SECONDS:
+            return
+        if gc.get_count()[2]:
             gc.collect()
+        else:
+            self._collect_young()
+
+    def _collect_young(self) -> None:
+        """Collect the young generations once a frame is on screen, if they have grown: with
+        the high threshold (:data:`YOUNG_THRESHOLD`), collections then seldom fall inside a
+        key's frame, and each walks the objects of a frame or two, not of a hundred."""
+        if self._thresholds is not None and gc.get_count()[0] >= YOUNG_AFTER_FRAME:
+            gc.collect(1)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseEvent):
@@ -302,6 +323,7 @@ class BriefreadApp(App[int]):
         await super().on_event(event)
 
     def on_article_pane_drawn(self, event: ArticlePane.Drawn) -> None:
+        self._collect_young()  # the frame is on screen: the reader is reading it
         self._prepare_next_layout()
 
     def _prepare_next_layout(self) -> None:
@@ -323,11 +345,21 @@ class BriefreadApp(App[int]):
         ]
         if self._preparing is not None:
             self._preparing.cancel()
-        self._preparing = asyncio.create_task(_run_steps(chain.from_iterable(steps)))
+        self._preparing = asyncio.create_task(
+            _run_steps(chain(chain.from_iterable(steps), self._young_collection()))
+        )
+
+    def _young_collection(self) -> Iterator[None]:
+        """The last step of drawing ahead: collect what it made, before the next key comes."""
+        self._collect_young()
+        yield
 
     def on_unmount(self) -> None:
         if self._preparing is not None:
             self._preparing.cancel()
+        if self._thresholds is not None:  # the process may go on without the reader
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None
 
     def _next_widths(self) -> list[int] | None:
         """The widths the next layout (``v``) would wrap its panes' lines to, shared out as

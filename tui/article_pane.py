@@ -13,22 +13,26 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from rich.color import Color as RichColor
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual._border import get_box
+from textual._segment_tools import line_pad
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
+from textual.style import Style as TextualStyle
 
 from corpus.article import Article
 from corpus.sentence import Sentence
@@ -137,6 +141,17 @@ class ArticlePane(ScrollView, can_focus=False):
         self._style = Style()
         self._telling = False
         """A :class:`Drawn` is on its way."""
+        self._framed: dict[int, tuple[Strip, Hashable, Strip]] = {}
+        """By row: the content line, the look it was framed in, and the framed line (see
+        :meth:`_framed_lines`)."""
+
+    def on_mount(self) -> None:
+        # The scroll bar is made now, shown, as a long article will need it: made when the pane
+        # first shows (Textual makes it when first needed), it cost a second layout pass and
+        # frame of the whole screen, the first time a pane count showed this pane. A pane whose
+        # article fits hides it in its first layout pass.
+        self.vertical_scrollbar.display = True
+        self.set_reactive(ScrollView.show_vertical_scrollbar, True)
 
     def on_click(self) -> None:
         self.post_message(self.Clicked(self.slot))
@@ -552,7 +567,95 @@ class ArticlePane(ScrollView, can_focus=False):
         if not self._telling and self.screen is self.app.screen:  # not seen through a dialog
             self._telling = True
             self.call_later(self._tell_drawn)  # sent once this frame is on screen
-        return super().render_lines(crop)
+        return self._framed_lines(crop)
+
+    def _framed_lines(self, crop: Region) -> list[Strip]:
+        """The pane's lines inside its border and padding, as Textual's styles cache draws them
+        (``StylesCache.render_line``), each built once for the line it frames.
+
+        Textual's cache keeps a framed line until the pane is resized or refreshed whole; a new
+        pane count does both, so every line was framed again (border, padding, background),
+        which took most of the time of drawing a pane whose lines were already drawn. Here a
+        framed line is kept for as long as the line it frames is the same :class:`Strip` (the
+        pane's drawn lines are kept, and so are their crops) and the border, padding and
+        background are the same; the border rows, and any look this does not cover (vertical
+        padding, an outline, tint, opacity, hatching, links), are left to Textual.
+        """
+        styles = self.styles
+        width, height = self.region.size
+        pad_top, pad_right, pad_bottom, pad_left = styles.padding
+        (_, (border_right, right_color), _, (border_left, left_color)) = styles.border
+        hover = self.hover_style
+        if (
+            not crop
+            or pad_top
+            or pad_bottom
+            or self.opacity != 1.0
+            or styles.text_opacity != 1.0
+            or styles.tint.a
+            or any(styles.outline[i][0] for i in range(4))
+            or (styles.has_rule("hatch") and styles.hatch != "none")
+            or (self.auto_links and hover._link_id and hover._meta and "@click" in hover.meta)
+        ):
+            return super().render_lines(crop)
+        cache = self._styles_cache
+        if width != cache._width:  # as Textual's cache does: nothing kept is the right width
+            cache.clear()
+            cache._width = width
+        base, background = self.background_colors
+        inner, outer = cache.get_inner_outer(base, background)
+        inner_style = inner.rich_style
+        left = right = None
+        if border_left:
+            left_style = TextualStyle(foreground=base + left_color.multiply_alpha(1.0))
+            left = get_box(border_left, inner, outer, left_style)[1][0]
+        if border_right:
+            right_style = TextualStyle(foreground=base + right_color.multiply_alpha(1.0))
+            right = get_box(border_right, inner, outer, right_style)[1][2]
+        content_width, content_height = self.content_region.size
+        look = (width, content_width, pad_left, pad_right, left, right, inner_style)
+        top = styles.gutter.top
+        filters = self.get_line_filters()
+        framed = self._framed
+        drawn, dirty = cache._cache, cache._dirty_lines
+        strips: list[Strip] = []
+        for y in crop.line_range:
+            if y not in dirty and y in drawn:  # Textual's own test of a line it keeps
+                strip = drawn[y]
+            elif (styles.border_top[0] and y == 0) or (styles.border_bottom[0] and y == height - 1):
+                strip = cache.render_widget(self, Region(0, y, width, 1))[0]
+                strips.append(strip)  # filtered there already
+                continue
+            else:
+                content_y = y - top
+                if content_y < content_height:
+                    line = self.render_line(content_y)
+                else:
+                    line = Strip.blank(content_width, inner_style)
+                kept = framed.get(y)
+                if kept is not None and kept[0] is line and kept[1] == look:
+                    strip = kept[2]
+                else:
+                    fitted = line.adjust_cell_length(content_width, inner_style)
+                    if pad_left or pad_right:
+                        segments = line_pad(fitted, pad_left, pad_right, inner_style)
+                    else:
+                        segments = list(fitted)
+                    if left is not None:
+                        segments.insert(0, left)
+                    if right is not None:
+                        segments.append(right)
+                    strip = Strip(segments, width)
+                    framed[y] = (line, look, strip)
+                drawn[y] = strip
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            strips.append(strip)
+        dirty.difference_update(crop.line_range)
+        if crop.column_span != (0, width):
+            x1, x2 = crop.column_span
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
 
     def _tell_drawn(self) -> None:
         # Made here, not while the screen draws: a message made then would be the screen's,
@@ -575,16 +678,83 @@ def _finish(line: Strip, x: int, width: int, style: Style) -> Strip:
 
 
 class _PaneScrollBar(ScrollBar):
-    """A scroll bar that, resized, does not ask for a second layout pass of the whole screen.
+    """A scroll bar that, resized, does not ask for a second layout pass of the whole screen,
+    and draws each kind of line once (see :meth:`render_lines`).
 
     Textual's does (it has a virtual size, which a new size sets "with layout"), though it has
     nothing inside to lay out: after a new pane count, that second pass drew the screen again.
     """
 
+    MAX_KEPT: ClassVar[int] = 512
+    """Lines kept (see :meth:`render_lines`): a few dozen looks of a few dozen kinds of line."""
+
+    def __init__(self, *, vertical: bool, name: str, thickness: int) -> None:
+        super().__init__(vertical=vertical, name=name, thickness=thickness)
+        self._kept: dict[tuple[Hashable, Segment], Strip] = {}
+
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
         return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The bar's lines as Textual draws them, each kind of line drawn once.
+
+        A vertical bar is one segment a line (track above the thumb, thumb, track below, or a
+        thumb end), and Textual draws each line from its segment alone. A new pane count gives
+        every bar a new size and thumb, which Textual draws whole again (a millisecond or two a
+        bar); here a line whose segment was drawn before in the same look is the line drawn
+        then. Anything this does not cover is left to Textual.
+        """
+        bar = self.render()
+        styles = self.styles
+        width, height = self.region.size
+        if (
+            not self.vertical
+            or type(bar) is not ScrollBarRender
+            or self.text_selection is not None
+            or any(styles.gutter)
+            or self.opacity != 1.0
+            or styles.text_opacity != 1.0
+            or styles.tint.a
+            or any(styles.outline[i][0] for i in range(4))
+            or (styles.has_rule("hatch") and styles.hatch != "none")
+            or tuple(styles.content_align) != ("left", "top")
+            or not isinstance(bar.style, Style)
+        ):
+            return super().render_lines(crop)
+        segments = ScrollBarRender.render_bar(  # as ScrollBarRender.__rich_console__ calls it
+            size=height,
+            window_size=bar.window_size,
+            virtual_size=bar.virtual_size,
+            position=bar.position,
+            vertical=True,
+            thickness=width,
+            back_color=bar.style.bgcolor or RichColor.parse("#555555"),
+            bar_color=bar.style.color or RichColor.parse("bright_magenta"),
+        ).segments
+        look = (
+            width,
+            bar.style,
+            self.visual_style,
+            self.background_colors,
+            tuple(self.get_line_filters()),
+        )
+        kept = self._kept
+        rows = segments[crop.y : crop.bottom]
+        try:
+            strips = [kept[look, segment] for segment in rows]
+        except KeyError:
+            whole = super().render_lines(Region(0, 0, width, height))
+            if len(whole) == len(segments):
+                if len(kept) > self.MAX_KEPT:
+                    kept.clear()
+                kept.update(((look, s), strip) for s, strip in zip(segments, whole, strict=True))
+            strips = whole[crop.y : crop.bottom]
+        if crop.column_span != (0, width):
+            x1, x2 = crop.column_span
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
 
 
 def _draw_text(

@@ -41,13 +41,21 @@ articles, its date and language. `enter` shows the selected article in the focus
 """
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
+    _sizes_seen: tuple[Size, Size, Size, Size] | None = None
+    """What the last layout pass gave the list (see :meth:`_size_updated`)."""
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
         # Textual's scroll views repaint their scroll bar on every layout pass of the screen,
         # even when nothing about the list changed (a new pane count beside it): that repaint
-        # cost a frame of its own after the pass's. Only a repaint asked for here is dropped.
+        # cost a frame of its own after the pass's, and drawing the bar again a millisecond or
+        # two of the pass's own frame. A pass that gives the list what the last one gave it,
+        # while its own virtual size is unchanged too, changes nothing: it is skipped.
+        seen = (size, virtual_size, container_size, self.virtual_size)
+        if seen == self._sizes_seen and size == self._size:
+            return False
+        self._sizes_seen = seen
         bar = self._vertical_scrollbar
         quiet = bar is not None and not bar._repaint_required
         before = (self.size, self.virtual_size)

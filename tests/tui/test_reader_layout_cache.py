@@ -4,20 +4,27 @@ afresh gives, and a new pane count is drawn in one frame."""
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import pytest
+from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.screen import Screen
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+from textual.widget import Widget
 
 from corpus.article import Article
 from tests.tui.support import drive, long_article, pane, wait_for
-from tui.app import LAYOUTS, BriefreadApp
+from tui.app import LAYOUTS, YOUNG_AFTER_FRAME, YOUNG_THRESHOLD, BriefreadApp
 from tui.article_pane import ArticlePane, _draw_text
 from tui.drawn_lines import DrawnLines
 from tui.highlight import USER_MARK
 from tui.line_breaks import line_starts
+from tui.sources_list import SourcesList
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +65,32 @@ def assert_fresh(app: BriefreadApp) -> None:
                     assert _cells(p._line(y)) == _cells(line), (p.slot, k, within)
         shown = p.visible_text().split("\n")
         assert all(len(line) <= width for line in shown)
+    assert_framed_as_textual_frames(app)
+
+
+def _segments(strips: list[Strip]) -> list[list[Segment]]:
+    return [list(strip) for strip in strips]
+
+
+def assert_framed_as_textual_frames(app: BriefreadApp) -> None:
+    """Every visible pane, border, padding and scroll bar included, is what Textual's own
+    drawing gives: the pane's framed lines and the bar's kept lines are only ever shortcuts."""
+    for p in app.visible_panes:
+        whole = Region(0, 0, *p.region.size)
+        framed = p._framed_lines(whole)
+        assert p._framed  # the shortcut was taken, not Textual's own drawing
+        p._styles_cache.clear()
+        assert _segments(framed) == _segments(ScrollView.render_lines(p, whole)), p.slot
+        right = Region(3, 0, p.region.width - 5, p.region.height)  # a crop, as a dialog makes
+        assert _segments(p._framed_lines(right)) == _segments(ScrollView.render_lines(p, right))
+        bar = p._vertical_scrollbar
+        if bar is None or not bar.display or not p.show_vertical_scrollbar:
+            continue
+        column = Region(0, 0, *bar.region.size)
+        kept = bar.render_lines(column)
+        assert bar._kept
+        bar._set_dirty()  # Textual draws it afresh
+        assert _segments(kept) == _segments(ScrollBar.render_lines(bar, column)), p.slot
 
 
 def _reversed(p: ArticlePane) -> str:
@@ -193,21 +226,13 @@ def test_hidden_panes_are_loaded_once_the_highlights_show(story: list[Article]) 
 def test_a_new_pane_count_is_drawn_in_one_frame(
     story: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    frames: list[int] = []
-    refresh = Screen._compositor_refresh
-
-    def counted(self: Screen[Any]) -> None:
-        frames.append(1)
-        refresh(self)
-
-    monkeypatch.setattr(Screen, "_compositor_refresh", counted)
+    frames: list[object] = []
+    _record_calls(monkeypatch, Screen, "_compositor_refresh", frames)
 
     async def check(app: BriefreadApp, pilot: Any) -> None:
         await pilot.press("n")
-        for _ in LAYOUTS:  # each pane shown once: the first time, its scroll bar is made
-            await pilot.press("v")
         await pilot.pause(0.2)
-        counts = []
+        counts = []  # the first time a pane shows too: its scroll bar was made with it
         for _ in range(2 * len(LAYOUTS)):
             frames.clear()
             await pilot.press("v")
@@ -249,14 +274,8 @@ def test_once_v_is_used_the_next_layout_is_drawn_before_it_is_pressed(
 def test_the_reader_goes_quiet_under_a_dialog(
     story: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    drawn: list[int] = []
-    render_lines = ArticlePane.render_lines
-
-    def counted(self: ArticlePane, crop: Any) -> Any:
-        drawn.append(self.slot)
-        return render_lines(self, crop)
-
-    monkeypatch.setattr(ArticlePane, "render_lines", counted)
+    drawn: list[object] = []
+    _record_calls(monkeypatch, ArticlePane, "render_lines", drawn)
 
     async def check(app: BriefreadApp, pilot: Any) -> None:
         for _ in LAYOUTS:
@@ -286,3 +305,90 @@ def test_drawn_lines_keep_the_most_recently_used_within_their_bound() -> None:
     assert kept.lines == 6
     kept.put("d", lines(30))  # bigger than the bound alone: kept, everything else goes
     assert len(kept) == 1 and kept.lines == 30
+
+
+def test_a_scroll_bar_under_the_mouse_is_drawn_as_textual_draws_it(story: list[Article]) -> None:
+    async def check(app: BriefreadApp, pilot: Any) -> None:
+        left = pane(app, 0)
+        bar = left._vertical_scrollbar
+        assert bar is not None and bar.display
+        column = Region(0, 0, *bar.region.size)
+        before = _segments(bar.render_lines(column))
+        await pilot.hover(bar, offset=(0, bar.region.height - 1))
+        await pilot.pause(0.1)
+        assert bar.mouse_over
+        hovered = _segments(bar.render_lines(column))
+        assert hovered != before  # another look: not the lines kept for the first one
+        assert_framed_as_textual_frames(app)
+        await pilot.hover(left, offset=(5, 5))
+        await pilot.pause(0.1)
+        assert not bar.mouse_over
+        assert _segments(bar.render_lines(column)) == before
+        assert_framed_as_textual_frames(app)
+
+    drive(story, check)
+
+
+def test_v_leaves_the_sources_list_and_its_scroll_bar_alone(
+    story: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dirtied: list[object] = []
+    _record_calls(monkeypatch, Widget, "_set_dirty", dirtied)
+
+    async def check(app: BriefreadApp, pilot: Any) -> None:
+        await pilot.resize_terminal(160, 20)  # a list longer than the screen: it has a bar
+        await pilot.pause(0.1)
+        sources = app.query_one(SourcesList)
+        bar = sources._vertical_scrollbar
+        assert bar is not None and bar.display
+        dirtied.clear()
+        for _ in range(2 * len(LAYOUTS)):
+            await pilot.press("v")
+            await pilot.pause()
+            assert_fresh(app)
+        assert sources not in dirtied and bar not in dirtied
+        assert any(isinstance(w, ArticlePane) for w in dirtied)  # what was recorded
+        await pilot.resize_terminal(160, 24)  # the list itself resized: drawn again
+        await pilot.pause(0.1)
+        assert bar in dirtied
+
+    drive(story, check)
+
+
+def test_young_collections_follow_frames_and_python_s_thresholds_come_back(
+    story: list[Article],
+) -> None:
+    before = gc.get_threshold()
+    collections: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    async def check(app: BriefreadApp, pilot: Any) -> None:
+        assert gc.get_threshold()[0] == YOUNG_THRESHOLD
+        young = [[] for _ in range(2 * YOUNG_AFTER_FRAME)]  # objects made before the key
+        gc.callbacks.append(record)
+        try:
+            await pilot.press("v")
+            await pilot.pause(0.2)
+        finally:
+            gc.callbacks.remove(record)
+        assert 1 in collections  # collected once the frame was on screen
+        assert len(young) == 2 * YOUNG_AFTER_FRAME
+
+    drive(story, check)
+    assert gc.get_threshold() == before
+
+
+def _record_calls(
+    monkeypatch: pytest.MonkeyPatch, owner: type, name: str, calls: list[object]
+) -> None:
+    """Append the object each call of method ``owner.name`` is made on to ``calls``."""
+    method = getattr(owner, name)
+
+    def recorded(self: object, *args: Any) -> Any:
+        calls.append(self)
+        return method(self, *args)
+
+    monkeypatch.setattr(owner, name, recorded)
