@@ -28,7 +28,7 @@ from corpus.features import (
     sentence_features,
     stemmer_for,
 )
-from corpus.forked import Forked
+from corpus.forked import Forked, roomy
 from corpus.language import detect_language
 from corpus.match import Doc, Match, SentenceRef
 from corpus.matching import find_matches
@@ -150,7 +150,7 @@ def _compare(
     # largest structure after its matches
     report("relate", 0, 1)
     pairs = _article_pairs(found)
-    if parallel and len(found) >= PARALLEL_FROM_MATCHES:
+    if parallel and len(found) >= PARALLEL_FROM_MATCHES and roomy():
         # credits (reading texts) and clusters (labels aside, the same from these matches)
         # in a forked process while this one counts what each article pair shares
         elsewhere = Forked.start(partial(_credits_and_clusters, arts, pairs, found))

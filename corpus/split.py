@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from itertools import chain, repeat
 
 from corpus.features import SentenceFeatures, Weights
-from corpus.forked import Forked
+from corpus.forked import Forked, roomy
 from corpus.match import Doc, Match, SentenceRef
 from corpus.score import score_pair
 from corpus.settings import Settings
@@ -68,7 +68,7 @@ def split_matches(
     beat each half alone. Each sentence takes part in one run per article pair, best first.
     With ``parallel``, a forked process takes the second half of the article pairs.
     """
-    if parallel and len(related) >= PARALLEL_FROM_RELATED:
+    if parallel and len(related) >= PARALLEL_FROM_RELATED and roomy():
         half = len(related) // 2
         rest = Forked.start(lambda: _split(accepted, related[half:], docs, weights, settings))
         return _split(accepted, related[:half], docs, weights, settings) + rest.get()

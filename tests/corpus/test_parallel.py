@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import candidates, comparison, matching, split
+from corpus import candidates, comparison, forked, matching, split
 from corpus.article import Article
 from corpus.comparison import Comparison, compare
 from corpus.crosslang import _best_paths
@@ -218,11 +218,16 @@ def test_alignment_table_is_the_textbook_one_to_the_last_bit(
     assert _best_paths(sim, takes, cols) == _textbook(sim, floor)
 
 
+@pytest.mark.parametrize("roomy", [True, False], ids=["small process", "big process"])
 def test_scoring_and_split_pass_shared_with_a_forked_process_match_as_in_one(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, roomy: bool
 ) -> None:
     """Candidates sharing stems, half the candidate pairs, half the related article pairs, and
-    credits and clusters go to a forked process."""
+    credits and clusters go to a forked process; in a process too big for forking to be cheap
+    (see :func:`corpus.forked.roomy`), the split pass and credits are done in turn."""
+    if not roomy:
+        monkeypatch.setattr(forked, "FORK_BELOW_MB", 0)
+    assert forked.roomy() is roomy
     arts = _story()
     serial = _serial(arts)
     if threading.active_count() != 1 or not comparison._may_fork():
@@ -240,7 +245,8 @@ def test_scoring_and_split_pass_shared_with_a_forked_process_match_as_in_one(
 
     monkeypatch.setattr(Forked, "start", spy)
     _same(serial, _pooled(arts, monkeypatch, None))
-    assert len(jobs) >= 5  # alignment across languages, stems, scoring, split pass, credits
+    # alignment across languages, stems, scoring; split pass and credits in a small process
+    assert len(jobs) == (5 if roomy else 3)
 
 
 def test_forked_work_is_done_here_when_the_forked_process_fails() -> None:
