@@ -198,15 +198,7 @@ def _abbreviations(language: str | None) -> frozenset[str]:
 
 def _blocks(text: str) -> list[list[_Line]]:
     """Paragraphs as lists of lines (see :func:`segment` for the rule)."""
-    lines: list[_Line | None] = []
-    position = 0
-    # str.splitlines breaks lines at \r\n and at each of _BREAK, no other character
-    for piece in text.splitlines(keepends=True):
-        content = piece.rstrip(_BREAK)  # the line without its break (at most \r\n)
-        lines.append(_line(content, position))
-        position += len(piece)
-    if not text or text[-1] in _BREAK:
-        lines.append(None)  # the empty line after a final break
+    lines = _lines(text)
     present = [number for number, line in enumerate(lines) if line is not None]
     if not present:
         return []
@@ -221,6 +213,20 @@ def _blocks(text: str) -> list[list[_Line]]:
         else:
             blocks[-1].append(line)
     return [block for block in blocks if block]
+
+
+def _lines(text: str) -> list[_Line | None]:
+    """Every line of ``text``, None where it is blank."""
+    lines: list[_Line | None] = []
+    position = 0
+    # str.splitlines breaks lines at \r\n and at each of _BREAK, no other character
+    for piece in text.splitlines(keepends=True):
+        content = piece.rstrip(_BREAK)  # the line without its break (at most \r\n)
+        lines.append(_line(content, position))
+        position += len(piece)
+    if not text or text[-1] in _BREAK:
+        lines.append(None)  # the empty line after a final break
+    return lines
 
 
 def _line(content: str, start: int) -> _Line | None:

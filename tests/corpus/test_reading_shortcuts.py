@@ -199,30 +199,12 @@ def _plain_lines(text: str) -> list[segment._Line | None]:
     return out
 
 
-def _plain_blocks(text: str) -> list[list[segment._Line]]:
-    lines = _plain_lines(text)
-    present = [number for number, line in enumerate(lines) if line is not None]
-    if not present:
-        return []
-    lines = lines[present[0] : present[-1] + 1]
-    if len(present) == len(lines):
-        return [[line] for line in lines if line is not None]
-    blocks: list[list[segment._Line]] = [[]]
-    for line in lines:
-        if line is None:
-            if blocks[-1]:
-                blocks.append([])
-        else:
-            blocks[-1].append(line)
-    return [block for block in blocks if block]
-
-
 def test_lines_are_cut_where_the_line_break_pattern_cuts_them() -> None:
     samples = [*_TEXTS, "", "\n", "a\r\nb", "a\rb\n", "a\n\r\nb\u2028c\x85", " \n \t\n x \r\n"]
     samples += ["a\n\nb\r\n\r\nc", "a\x0c\x0cb", "x\u2029\u2029 y \x1c"]
-    assert sum(len(_plain_blocks(t)) > 1 for t in samples) > 50
+    assert sum(len(segment._blocks(t)) > 1 for t in samples) > 50  # paragraphs among them
     for text in samples:
-        assert segment._blocks(text) == _plain_blocks(text), repr(text)
+        assert segment._lines(text) == _plain_lines(text), repr(text)
 
 
 def test_candidate_search_finds_what_finditer_finds() -> None:
