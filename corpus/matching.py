@@ -7,7 +7,7 @@ aligned on anchors (numbers, names, cognates) instead (:mod:`corpus.crosslang`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Container, Sequence, Set
 from itertools import chain, combinations
 from operator import attrgetter
 from typing import NamedTuple, cast
@@ -417,7 +417,7 @@ def _accept(scored: _Scored, docs: Sequence[Doc], settings: Settings) -> list[Ma
             key = (rb, ra.article)
             if key in best and p > best[key]:
                 best[key] = p
-    strong: set[tuple[SentenceRef, SentenceRef]] = set()
+    dropped: set[_Pair] = set()  # the classified pairs not kept: a few weak paraphrases
     out: list[Match] = []
     # The copies of a pair share one result (see _score) and what _make reads (equal sentences
     # share their features): its score and whether it is quoted are worked out once.
@@ -428,8 +428,8 @@ def _accept(scored: _Scored, docs: Sequence[Doc], settings: Settings) -> list[Ma
         if kind == "paraphrase" and not (
             s.paraphrase >= best[(ra, rb.article)] or s.paraphrase >= best[(rb, ra.article)]
         ):
+            dropped.add(pair)
             continue
-        strong.add(pair)
         known = made.get(id(result))
         if known is None:
             m = _make(ra, rb, s, kind, docs)
@@ -439,15 +439,16 @@ def _accept(scored: _Scored, docs: Sequence[Doc], settings: Settings) -> list[Ma
             out.append(Match(ra, rb, known[0], kind, known[1]))
     context_min = settings.context_min
     for (ra, rb), s in weak.items():
-        if s.paraphrase >= context_min and _between(ra, rb, strong):
+        if s.paraphrase >= context_min and _between(ra, rb, classified, dropped):
             out.append(_make(ra, rb, s, "paraphrase", docs))
     return out
 
 
 def _between(
-    ra: SentenceRef, rb: SentenceRef, strong: set[tuple[SentenceRef, SentenceRef]]
+    ra: SentenceRef, rb: SentenceRef, classified: Container[_Pair], dropped: Container[_Pair]
 ) -> bool:
-    """Matched pairs within two sentences before and after, in the same order in both articles.
+    """Matched pairs (``classified`` and not ``dropped``) within two sentences before and after,
+    in the same order in both articles.
 
     (Plain tuples: they hash and compare like the references.)"""
     a, i = ra
@@ -456,7 +457,8 @@ def _between(
     def near(step: int) -> bool:
         for da in (step, 2 * step):
             for db in (step, 2 * step):
-                if ((a, i + da), (b, j + db)) in strong:
+                pair = ((a, i + da), (b, j + db))
+                if pair in classified and pair not in dropped:
                     return True
         return False
 
