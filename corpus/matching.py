@@ -7,9 +7,10 @@ aligned on anchors (numbers, names, cognates) instead (:mod:`corpus.crosslang`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Container, Sequence, Set
-from itertools import chain, combinations
-from operator import attrgetter
+from itertools import chain, combinations, compress
+from operator import attrgetter, itemgetter, not_
 from typing import NamedTuple, cast
 
 from corpus.candidates import Candidates, candidate_pairs, language_pairs
@@ -50,7 +51,7 @@ def find_matches(
     del found  # each pass below lets go of what it was the last to need: at scale these are
     # hundreds of megabytes, and later passes can then reuse the memory instead of adding to it
     accepted = _accept(scored, docs, settings)
-    known = _Related(accepted, docs, settings)
+    known = _Related(accepted, docs, settings, {ref for pair in scored.weak for ref in pair})
     more = _within_related(scored.weak, known, docs, settings)
     accepted.extend(more)
     known.add(more)
@@ -162,6 +163,7 @@ class _Scored(NamedTuple):
 _A = attrgetter("a")
 _B = attrgetter("b")
 _QUOTED = attrgetter("quoted")
+_ARTICLE = itemgetter(0)
 
 PARALLEL_FROM_PAIRS = 20_000
 """Distinct candidate pairs from which a second process helps score them (fewer: forking
@@ -197,11 +199,21 @@ def _keep(
 
 
 class _Related:
-    """Matches (quotes aside) per article pair, and which sentences are matched in which
-    article; kept up to date as the passes below add matches."""
+    """Matches (quotes aside) per article pair, and which of the ``watched`` sentences are
+    matched in which article; kept up to date as the passes below add matches.
 
-    def __init__(self, matches: Sequence[Match], docs: Sequence[Doc], settings: Settings) -> None:
-        self.per_pair: dict[tuple[int, int], int] = {}
+    Only the sentences of weak pairs are ever asked about (the passes below read those alone):
+    a big story has millions of matched sentences and a few thousand such."""
+
+    def __init__(
+        self,
+        matches: Sequence[Match],
+        docs: Sequence[Doc],
+        settings: Settings,
+        watched: Set[SentenceRef],
+    ) -> None:
+        self.per_pair: Counter[tuple[int, int]] = Counter()
+        self._watched = watched
         self._taken: set[int] = set()  # (sentence, other article) as one int: light at scale
         self._n = len(docs)
         self._sizes = [sum(1 for f in doc if f is not None) for doc in docs]
@@ -219,19 +231,24 @@ class _Related:
         return self.per_pair.get((a, b), 0) >= self.need(a, b)
 
     def taken(self, ref: SentenceRef, other: int) -> bool:
-        """Whether sentence ``ref`` already has a match in article ``other``."""
+        """Whether sentence ``ref`` (a watched one) already has a match in article ``other``."""
+        assert ref in self._watched
         return (ref.sentence * self._n + ref.article) * self._n + other in self._taken
 
     def add(self, matches: Sequence[Match]) -> None:
-        per_pair, taken, n = self.per_pair, self._taken, self._n
-        # millions of matches in a big story: their fields are read in C
-        fields = zip(map(_A, matches), map(_B, matches), map(_QUOTED, matches))  # noqa: B905
-        for (a, sa), (b, sb), quoted in fields:
-            if not quoted:
-                key = (a, b)
-                per_pair[key] = per_pair.get(key, 0) + 1
-            taken.add((sa * n + a) * n + b)
-            taken.add((sb * n + b) * n + a)
+        # millions of matches in a big story: their fields are read and counted in C
+        a_refs, b_refs = list(map(_A, matches)), list(map(_B, matches))
+        copied = map(not_, map(_QUOTED, matches))
+        pairs = zip(map(_ARTICLE, a_refs), map(_ARTICLE, b_refs), strict=True)
+        self.per_pair.update(compress(pairs, copied))
+        watched, taken, n = self._watched, self._taken, self._n
+        if watched.isdisjoint(a_refs) and watched.isdisjoint(b_refs):
+            return
+        for (a, sa), (b, sb) in zip(a_refs, b_refs, strict=True):
+            if (a, sa) in watched:
+                taken.add((sa * n + a) * n + b)
+            if (b, sb) in watched:
+                taken.add((sb * n + b) * n + a)
 
 
 def _within_related(
