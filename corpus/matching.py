@@ -242,13 +242,10 @@ class _Related:
         pairs = zip(map(_ARTICLE, a_refs), map(_ARTICLE, b_refs), strict=True)
         self.per_pair.update(compress(pairs, copied))
         watched, taken, n = self._watched, self._taken, self._n
-        if watched.isdisjoint(a_refs) and watched.isdisjoint(b_refs):
-            return
-        for (a, sa), (b, sb) in zip(a_refs, b_refs, strict=True):
-            if (a, sa) in watched:
+        for mine, others in ((a_refs, b_refs), (b_refs, a_refs)):
+            for k in compress(range(len(mine)), map(watched.__contains__, mine)):
+                (a, sa), b = mine[k], others[k].article
                 taken.add((sa * n + a) * n + b)
-            if (b, sb) in watched:
-                taken.add((sb * n + b) * n + a)
 
 
 def _within_related(
