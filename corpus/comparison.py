@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate
-from operator import attrgetter, itemgetter
 
 from corpus.article import Article
 from corpus.attribution import Credit, find_credits, outlet_aliases
@@ -30,7 +29,7 @@ from corpus.features import (
 )
 from corpus.forked import Forked, roomy
 from corpus.language import detect_language
-from corpus.match import Doc, Match, SentenceRef
+from corpus.match import MATCH_A, MATCH_B, REF_ARTICLE, Doc, Match, SentenceRef
 from corpus.matching import find_matches
 from corpus.passage import Cluster, Passage, build_clusters, build_passages
 from corpus.quote import quoted_spans
@@ -188,14 +187,9 @@ def _credits_and_clusters(
 
 def _article_pairs(found: Sequence[Match]) -> list[tuple[int, int]]:
     """The article pairs that share matches, in order."""
-    firsts = map(_ARTICLE, map(_A, found))  # read in C: a big story has millions of matches
-    seconds = map(_ARTICLE, map(_B, found))
-    return sorted(set(zip(firsts, seconds)))  # noqa: B905 (as long as each other)
-
-
-_A = attrgetter("a")
-_B = attrgetter("b")
-_ARTICLE = itemgetter(0)
+    firsts = map(REF_ARTICLE, map(MATCH_A, found))  # read in C: a big story has millions of matches
+    seconds = map(REF_ARTICLE, map(MATCH_B, found))
+    return sorted(set(zip(firsts, seconds, strict=True)))
 
 
 def _quiet(stage: str, done: int, total: int) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Container, Sequence, Set
 from itertools import chain, combinations, compress
-from operator import attrgetter, itemgetter, not_
+from operator import attrgetter, not_
 from typing import NamedTuple, cast
 
 from corpus.candidates import Candidates, candidate_pairs, language_pairs
@@ -18,7 +18,7 @@ from corpus.crosslang import align_languages
 from corpus.features import Weights, story_weights
 from corpus.forked import Forked
 from corpus.gaps import fill_gaps
-from corpus.match import Doc, Match, SentenceRef
+from corpus.match import MATCH_A, MATCH_B, MATCH_QUOTED, REF_ARTICLE, Doc, Match, SentenceRef
 from corpus.score import PairScore, Scorer, classify
 from corpus.settings import Settings
 from corpus.split import split_matches
@@ -160,11 +160,6 @@ class _Scored(NamedTuple):
     weak: dict[_Pair, PairScore]
 
 
-_A = attrgetter("a")
-_B = attrgetter("b")
-_QUOTED = attrgetter("quoted")
-_ARTICLE = itemgetter(0)
-
 PARALLEL_FROM_PAIRS = 20_000
 """Distinct candidate pairs from which a second process helps score them (fewer: forking
 would cost more than it saves)."""
@@ -237,9 +232,9 @@ class _Related:
 
     def add(self, matches: Sequence[Match]) -> None:
         # millions of matches in a big story: their fields are read and counted in C
-        a_refs, b_refs = list(map(_A, matches)), list(map(_B, matches))
-        copied = map(not_, map(_QUOTED, matches))
-        pairs = zip(map(_ARTICLE, a_refs), map(_ARTICLE, b_refs), strict=True)
+        a_refs, b_refs = list(map(MATCH_A, matches)), list(map(MATCH_B, matches))
+        copied = map(not_, map(MATCH_QUOTED, matches))
+        pairs = zip(map(REF_ARTICLE, a_refs), map(REF_ARTICLE, b_refs), strict=True)
         self.per_pair.update(compress(pairs, copied))
         watched, taken, n = self._watched, self._taken, self._n
         for mine, others in ((a_refs, b_refs), (b_refs, a_refs)):

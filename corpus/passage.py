@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from corpus.match import Match, SentenceRef
+from corpus.match import MATCH_A, MATCH_B, REF_ARTICLE, REF_SENTENCE, Match, SentenceRef
 
 
 class Passage(NamedTuple):
@@ -44,17 +43,18 @@ class Cluster:
 
 def build_passages(matches: Sequence[Match], gap: int) -> list[Passage]:
     """Merge each article pair's matches into passages; ``gap`` unmatched sentences are bridged."""
-    a_refs = list(map(_A, matches))
-    b_refs = list(map(_B, matches))
+    a_refs = list(map(MATCH_A, matches))
+    b_refs = list(map(MATCH_B, matches))
     # Each pair's matches by sentence in a, then in b, then by position in ``matches``: one
     # sort of plain tuples, made and compared in C (a big story has millions of matches).
     ordered = sorted(
-        zip(  # noqa: B905 (all as long as ``matches``)
-            map(_ARTICLE, a_refs),
-            map(_ARTICLE, b_refs),
-            map(_SENTENCE, a_refs),
-            map(_SENTENCE, b_refs),
+        zip(
+            map(REF_ARTICLE, a_refs),
+            map(REF_ARTICLE, b_refs),
+            map(REF_SENTENCE, a_refs),
+            map(REF_SENTENCE, b_refs),
             range(len(matches)),
+            strict=True,
         )
     )
     del a_refs, b_refs
@@ -84,12 +84,6 @@ def build_passages(matches: Sequence[Match], gap: int) -> list[Passage]:
     if run:
         out.append(_passage(run, kinds))
     return out
-
-
-_A = attrgetter("a")
-_B = attrgetter("b")
-_ARTICLE = itemgetter(0)
-_SENTENCE = itemgetter(1)
 
 
 def _passage(run: list[tuple[int, int, int, int, int]], kinds: Sequence[str]) -> Passage:

@@ -18,12 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import pairwise
-from operator import attrgetter
 from typing import Any, NamedTuple
 
 from corpus.article import Article
 from corpus.attribution import Credit
-from corpus.match import Match
+from corpus.match import MATCH_A, MATCH_B, MATCH_KIND, MATCH_QUOTED, Match
 from corpus.settings import Settings
 
 
@@ -97,7 +96,13 @@ def pair_stats(matches: Sequence[Match]) -> dict[tuple[int, int], PairStats]:
     first = -1
     # Millions of matches in a big story: their fields are read in C, a match costs a few
     # dictionary operations.
-    fields = zip(map(_A, matches), map(_B, matches), map(_KIND, matches), map(_QUOTED, matches))  # noqa: B905
+    fields = zip(
+        map(MATCH_A, matches),
+        map(MATCH_B, matches),
+        map(MATCH_KIND, matches),
+        map(MATCH_QUOTED, matches),
+        strict=True,
+    )
     for (a, sa), (b, sb), kind, quoted in fields:
         if a != first:
             _close(first, run, stats)
@@ -117,11 +122,6 @@ def pair_stats(matches: Sequence[Match]) -> dict[tuple[int, int], PairStats]:
     _close(first, run, stats)
     return stats
 
-
-_A = attrgetter("a")
-_B = attrgetter("b")
-_KIND = attrgetter("kind")
-_QUOTED = attrgetter("quoted")
 
 _Open = list[Any]
 """An article pair's sentences while its run of matches is read: those copied on each side,
