@@ -167,12 +167,13 @@ def _recall(path: Path, full_up_to: int, sample_rows: int) -> dict[str, object]:
     from exhaustive import reference
 
     from corpus.candidates import candidate_pairs
-    from corpus.comparison import _features, _mark_stock_text  # the pipeline's own steps
+    from corpus.comparison import _features  # the pipeline's own steps
     from corpus.features import story_weights
     from corpus.load import load_sources
     from corpus.score import classify, score_pair
     from corpus.segment import segment
     from corpus.settings import Settings
+    from corpus.stock import mark_stock_text
 
     settings = Settings()
     arts = load_sources([str(path)], warn=lambda message: None)
@@ -181,7 +182,7 @@ def _recall(path: Path, full_up_to: int, sample_rows: int) -> dict[str, object]:
     docs = [
         _features(a.text, s, lang) for a, s, lang in zip(arts, sentences, languages, strict=True)
     ]
-    _mark_stock_text(arts, sentences, docs, languages, settings)
+    mark_stock_text(arts, sentences, docs, languages, settings)
     weights = story_weights(f for doc in docs for f in doc if f is not None)
     t0 = time.perf_counter()
     found = candidate_pairs(docs, languages, weights)

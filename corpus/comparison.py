@@ -9,7 +9,7 @@ import re
 import sys
 import threading
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -37,6 +37,7 @@ from corpus.relation import Provenance, pair_stats, relate, root_of
 from corpus.segment import segment_quoted, sentence_rows
 from corpus.sentence import Sentence
 from corpus.settings import Settings
+from corpus.stock import mark_stock_text
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)``, at most about a hundred times a stage.
@@ -136,7 +137,7 @@ def _compare(
     )
     languages = [(a.language or "en")[:2].lower() for a in arts]
     sentences, docs = _read(arts, languages, report)
-    _mark_stock_text(arts, sentences, docs, languages, settings)
+    mark_stock_text(arts, sentences, docs, languages, settings)
     parallel = _may_fork_now(arts)
     ahead = _align_ahead(arts, docs, languages, settings) if parallel else None
     try:
@@ -541,53 +542,6 @@ def _features(
             f = seen[key] = sentence_features(s.text, language, inside)
         out.append(f if len(f.words) >= _MIN_WORDS else None)
     return out
-
-
-def _mark_stock_text(
-    arts: Sequence[Article],
-    sentences: list[tuple[Sentence, ...]],
-    docs: list[list[SentenceFeatures | None]],
-    languages: Sequence[str],
-    settings: Settings,
-) -> None:
-    """Mark as boilerplate the stock text that is no evidence of copying (in place).
-
-    A sentence repeated across three or more articles of one outlet is that outlet's furniture;
-    a short sentence (≤ 12 words) found in more than ``boilerplate_share`` of all articles (and
-    at least ``boilerplate_min_articles``) is a stock phrase. A sentence an article repeats (a
-    pull quote, a pasted block) counts once: its later copies say nothing new, and would make
-    the matches of two such articles grow with the square of the repeats.
-    """
-    where: dict[str, set[int]] = defaultdict(set)
-    for k, doc in enumerate(docs):
-        for f in doc:
-            if f is not None:
-                where[f"{languages[k]}:{f.norm}"].add(k)
-    per_outlet = Counter(a.outlet for a in arts if a.outlet)
-    limit = max(settings.boilerplate_min_articles, settings.boilerplate_share * len(arts))
-    for k, doc in enumerate(docs):
-        marked: set[int] = set()
-        seen: set[str] = set()
-        for si, f in enumerate(doc):
-            if f is None:
-                continue
-            if f.norm in seen:
-                doc[si] = None
-                marked.add(si)
-                continue
-            seen.add(f.norm)
-            holders = where[f"{languages[k]}:{f.norm}"]
-            outlet = arts[k].outlet
-            same = sum(1 for h in holders if outlet and arts[h].outlet == outlet)
-            stock = len(f.words) <= 12 and len(holders) > limit
-            if (outlet and same >= 3 and per_outlet[outlet] >= 3) or stock:
-                doc[si] = None
-                marked.add(si)
-        if marked:
-            sentences[k] = tuple(
-                dataclasses.replace(s, boilerplate=True) if s.index in marked else s
-                for s in sentences[k]
-            )
 
 
 def _label_quotes(matches: Sequence[Match], provenance: Provenance) -> list[Match]:

@@ -41,6 +41,10 @@ class Settings:
       is trusted as a translation, and its weaker pairs between close neighbours are kept too.
     - ``boilerplate_share``: a sentence found in more than this share of the articles (with at
       least ``boilerplate_min_articles`` of them) is stock text, not evidence of copying.
+    - ``stray_min_articles``: a short sentence (no quotation, no figures) in at least this many
+      articles, most of which share neither of its neighbours with another of them, is a stray
+      stock phrase ("The company did not respond to a request for comment."), not evidence:
+      copied text travels with its context.
     - ``passage_gap``: unmatched sentences bridged when merging adjacent matches into passages.
     - ``derived_min``: share of an article's sentences found in another (excluding quotes) for it
       to count as derived from it.
@@ -63,6 +67,7 @@ class Settings:
     crosslang_path_min: float = 0.36
     boilerplate_share: float = 0.6
     boilerplate_min_articles: int = 4
+    stray_min_articles: int = 8
     passage_gap: int = 1
     derived_min: float = 0.3
     syndicated_min: float = 0.4

@@ -6,13 +6,14 @@ import pytest
 
 import corpus.candidates as candidates
 from corpus.candidates import candidate_pairs, language_pairs
-from corpus.comparison import _features, _mark_stock_text
+from corpus.comparison import _features
 from corpus.features import SentenceFeatures, sentence_features, story_weights
 from corpus.load import load_sources, sample_sources
 from corpus.match import Doc, SentenceRef
 from corpus.score import classify, score_pair
 from corpus.segment import segment
 from corpus.settings import Settings
+from corpus.stock import mark_stock_text
 
 
 def docs_of(*articles: list[str], language: str = "en") -> list[list[SentenceFeatures | None]]:
@@ -103,7 +104,7 @@ def test_every_pair_the_scorer_accepts_in_the_sample_story_is_a_candidate() -> N
     docs: list[list[SentenceFeatures | None]] = [
         _features(a.text, s, lang) for a, s, lang in zip(arts, sentences, languages, strict=True)
     ]
-    _mark_stock_text(arts, sentences, docs, languages, settings)
+    mark_stock_text(arts, sentences, docs, languages, settings)
     weights = story_weights(f for doc in docs for f in doc if f is not None)
     proposed = pairs_of(docs, languages)
     accepted = set()
