@@ -46,6 +46,7 @@ class Match(NamedTuple):
 MATCH_A = attrgetter("a")
 MATCH_B = attrgetter("b")
 MATCH_KIND = attrgetter("kind")
+MATCH_SCORE = attrgetter("score")
 MATCH_QUOTED = attrgetter("quoted")
 REF_ARTICLE = itemgetter(0)
 REF_SENTENCE = itemgetter(1)
