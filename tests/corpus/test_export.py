@@ -114,6 +114,26 @@ def test_cli_writes_each_format(tmp_path: Path) -> None:
             assert body.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in body
 
 
+def test_json_match_lines_are_exactly_what_the_encoder_writes() -> None:
+    # match lines are written from pieces encoded once: each must be the encoder's own text
+    # for that match's data, whatever the article ids hold
+    import dataclasses
+
+    from corpus.export_json import _flat, comparison_data
+
+    c = sample()
+    odd = ['quote " back\\slash', "caf\u00e9 \u2028 line", "tab\there", "\x01 control"]
+    arts = tuple(
+        dataclasses.replace(a, id=f"{odd[k % len(odd)]} {k}") for k, a in enumerate(c.articles)
+    )
+    c = dataclasses.replace(c, articles=arts)
+    assert any(m.kind == "edited" for m in c.matches)
+    text = to_json(c)
+    lines = [line.strip().rstrip(",") for line in text.split("\n")]
+    written = [line for line in lines if line.startswith('{"a": {"article"')]
+    assert written == [_flat(m) for m in comparison_data(c)["matches"]]
+
+
 def test_json_is_the_data_with_one_sentence_or_match_a_line() -> None:
     from corpus.export_json import comparison_data
 
