@@ -42,17 +42,22 @@ def mark_stock_text(
 ) -> None:
     """Mark stock text as boilerplate, in place: its features become None in ``docs`` and its
     sentences are replaced by boilerplate ones in ``sentences``."""
-    where: dict[str, set[int]] = defaultdict(set)
+    holders: Counter[str] = Counter()  # articles holding each sentence (language:norm)
+    in_outlet: Counter[tuple[str, str]] = Counter()  # ... and those of one outlet
     for k, doc in enumerate(docs):
-        for f in doc:
-            if f is not None:
-                where[f"{languages[k]}:{f.norm}"].add(k)
-    stray = _stray(docs, languages, settings)
+        keys = {f"{languages[k]}:{f.norm}" for f in doc if f is not None}
+        holders.update(keys)
+        outlet = arts[k].outlet
+        if outlet:
+            in_outlet.update((key, outlet) for key in keys)
+    stray, frames = _stray(docs, languages, settings)
     per_outlet = Counter(a.outlet for a in arts if a.outlet)
     limit = max(settings.boilerplate_min_articles, settings.boilerplate_share * len(arts))
     for k, doc in enumerate(docs):
         marked: set[int] = set()
         seen: set[str] = set()
+        outlet = arts[k].outlet or ""
+        furnished = bool(outlet) and per_outlet[outlet] >= 3
         for si, f in enumerate(doc):
             if f is None:
                 continue
@@ -62,14 +67,10 @@ def mark_stock_text(
                 continue
             seen.add(f.norm)
             key = f"{languages[k]}:{f.norm}"
-            holders = where[key]
-            outlet = arts[k].outlet
-            same = sum(1 for h in holders if outlet and arts[h].outlet == outlet)
-            common = len(f.words) <= _SHORT and len(holders) > limit
             if (
-                (outlet and same >= 3 and per_outlet[outlet] >= 3)
-                or common
-                or (stray and _frame(f, languages[k]) in stray)
+                (furnished and in_outlet[(key, outlet)] >= 3)
+                or (len(f.words) <= _SHORT and holders[key] > limit)
+                or frames[k][si] in stray
             ):
                 doc[si] = None
                 marked.add(si)
@@ -90,11 +91,16 @@ def _frame(f: SentenceFeatures, language: str) -> str | None:
     return f"{language}:" + " ".join(w for w in f.words if w not in f.names)
 
 
-def _stray(docs: Sequence[Doc], languages: Sequence[str], settings: Settings) -> set[str]:
-    """The frames (see :func:`_frame`) in at least ``stray_min_articles`` articles, fewer than
-    half of which share a neighbour of it with another of them (the sentence just before it,
-    or just after, in the same words). "Read more from the Ledger every morning." and "Read more
-    from the Courier every morning." are one frame: an outlet's name does not make it evidence."""
+def _stray(
+    docs: Sequence[Doc], languages: Sequence[str], settings: Settings
+) -> tuple[set[str | None], list[list[str | None]]]:
+    """The frames of each article's sentences, and (first) the stray ones.
+
+    Stray frames (see :func:`_frame`) are those in at least ``stray_min_articles`` articles,
+    fewer than half of which share a neighbour of it with another of them (the sentence just
+    before it, or just after, in the same words). "Read more from the Ledger every morning."
+    and "Read more from the Courier every morning." are one frame: an outlet's name does not
+    make it evidence."""
     frames: list[list[str | None]] = []
     holders: Counter[str] = Counter()
     for k, doc in enumerate(docs):
@@ -104,7 +110,7 @@ def _stray(docs: Sequence[Doc], languages: Sequence[str], settings: Settings) ->
     least = settings.stray_min_articles
     asked = {key for key, n in holders.items() if n >= least}
     if not asked:
-        return set()
+        return set(), frames
     before: dict[str, Counter[str]] = defaultdict(Counter)
     after: dict[str, Counter[str]] = defaultdict(Counter)
     seen: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
@@ -122,7 +128,7 @@ def _stray(docs: Sequence[Doc], languages: Sequence[str], settings: Settings) ->
                 before[key][pair[0]] += 1
             if pair[1] is not None:
                 after[key][pair[1]] += 1
-    out = set()
+    out: set[str | None] = set()
     for key in asked:
         pairs = seen[key]
         kept = sum(
@@ -133,4 +139,4 @@ def _stray(docs: Sequence[Doc], languages: Sequence[str], settings: Settings) ->
         )
         if 2 * kept < len(pairs):
             out.add(key)
-    return out
+    return out, frames
