@@ -21,31 +21,18 @@ import io
 import json
 import pickle
 import zlib
-from array import array
 from collections.abc import Sequence
-from itertools import accumulate
-from operator import add
 from pathlib import Path
 from typing import Any, ClassVar
 
 import corpus
+from corpus import columns
 from corpus.article import Article
-from corpus.comparison import Comparison
+from corpus.comparison import Comparison, collection_paused
 from corpus.language import detect_language
-from corpus.match import (
-    MATCH_A,
-    MATCH_B,
-    MATCH_KIND,
-    MATCH_QUOTED,
-    MATCH_SCORE,
-    REF_ARTICLE,
-    REF_SENTENCE,
-    Match,
-    SentenceRef,
-)
 from corpus.settings import Settings
 
-_MAGIC = b"BRC2"  # format of an entry: pickle protocol 5 (matches packed), zlib level 1
+_MAGIC = b"BRC3"  # format of an entry: pickle protocol 5 (columns packed), zlib level 1
 
 
 def content_key(article: Article) -> str:
@@ -124,20 +111,19 @@ def decode(data: bytes) -> Comparison | None:
     if not isinstance(data, bytes) or not data.startswith(_MAGIC):
         return None
     try:
-        value = pickle.loads(zlib.decompress(data[len(_MAGIC) :]))
+        with collection_paused():  # a big story is hundreds of thousands of objects
+            value = pickle.loads(zlib.decompress(data[len(_MAGIC) :]))
     except Exception:  # any damage or stale class layout means a miss, whatever it raises
         return None
     return value if isinstance(value, Comparison) else None
 
 
 class _Pickler(pickle.Pickler):
-    """Pickles dataclasses as a call of the class with their fields, and a comparison's matches
-    as columns of numbers.
+    """Pickles dataclasses as a call of the class with their fields, and a comparison's
+    sentences, matches and passages as columns of numbers (:mod:`corpus.columns`).
 
     Loading then runs the generated ``__init__`` instead of the generic ``__setstate__`` of
-    slotted dataclasses: about 1.5 times as fast for a comparison with many matches. Matches
-    (hundreds of thousands in a big story, each with two references) are written as arrays and
-    rebuilt in C, sharing one reference object per sentence.
+    slotted dataclasses: about 1.5 times as fast for a comparison with many matches.
     """
 
     _fields: ClassVar[dict[type, tuple[str, ...] | None]] = {}  # None: not a dataclass
@@ -154,69 +140,32 @@ class _Pickler(pickle.Pickler):
         if names is None:
             return NotImplemented
         if cls is Comparison:
-            fields = {name: getattr(obj, name) for name in names}
-            fields["matches"] = _pack(fields["matches"], fields["sentences"])
-            return _unpack_comparison, (fields,)
+            return _unpack, (_pack(obj, names),)
         return cls, tuple(getattr(obj, name) for name in names)
 
 
-_Packed = tuple[bytes, bytes, bytes, bytes, bytes, tuple[str, ...]]
-"""Matches as columns: each side's global sentence number (8-byte ints), scores (doubles), kinds
-(a byte each, numbering ``names``), quoted flags (a byte each), and ``names``."""
+def _pack(c: Comparison, names: tuple[str, ...]) -> dict[str, Any]:
+    """The comparison's fields, its long tuples packed into columns where they fit."""
+    fields = {name: getattr(c, name) for name in names}
+    packed = {
+        "sentences": columns.pack_sentences(c.articles, c.sentences),
+        "matches": columns.pack_matches(c.matches, c.sentences),
+        "passages": columns.pack_passages(c.passages),
+    }
+    fields["packed"] = [name for name, value in packed.items() if value is not None]
+    fields.update((name, value) for name, value in packed.items() if value is not None)
+    return fields
 
 
-def _pack(
-    matches: Sequence[Match], sentences: Sequence[Sequence[object]]
-) -> _Packed | tuple[Match, ...]:
-    """Matches as :data:`_Packed` columns (as they are, where they have over 255 kinds)."""
-    names = tuple(dict.fromkeys(map(MATCH_KIND, matches)))
-    if len(names) > 255:
-        return tuple(matches)
-    first = list(accumulate((len(s) for s in sentences), initial=0))
-
-    def numbers(refs: list[SentenceRef]) -> bytes:
-        articles = map(first.__getitem__, map(REF_ARTICLE, refs))
-        return array("q", map(add, articles, map(REF_SENTENCE, refs))).tobytes()
-
-    number = {name: i for i, name in enumerate(names)}
-    return (
-        numbers(list(map(MATCH_A, matches))),
-        numbers(list(map(MATCH_B, matches))),
-        array("d", map(MATCH_SCORE, matches)).tobytes(),
-        bytes(map(number.__getitem__, map(MATCH_KIND, matches))),
-        bytes(map(int, map(MATCH_QUOTED, matches))),
-        names,
-    )
-
-
-def _unpack_comparison(fields: dict[str, Any]) -> Comparison:
-    """A comparison pickled by :class:`_Pickler`, its matches rebuilt from their columns (in C:
-    a big story has millions), with one reference object per sentence."""
-    packed = fields["matches"]
-    if len(packed) == 6 and isinstance(packed[0], bytes):
-        a, b, scores, kinds, quoted, names = packed
-        refs = [
-            SentenceRef(k, i)
-            for k, sents in enumerate(fields["sentences"])
-            for i in range(len(sents))
-        ]
-        firsts, seconds, values = array("q"), array("q"), array("d")
-        firsts.frombytes(a)
-        seconds.frombytes(b)
-        values.frombytes(scores)
-        fields["matches"] = tuple(
-            map(
-                Match._make,
-                zip(
-                    map(refs.__getitem__, firsts),
-                    map(refs.__getitem__, seconds),
-                    values,
-                    map(names.__getitem__, kinds),
-                    map(bool, quoted),
-                    strict=True,
-                ),
-            )
-        )
+def _unpack(fields: dict[str, Any]) -> Comparison:
+    """A comparison pickled by :class:`_Pickler`."""
+    packed = fields.pop("packed")
+    if "sentences" in packed:
+        fields["sentences"] = columns.unpack_sentences(fields["articles"], fields["sentences"])
+    if "matches" in packed:
+        fields["matches"] = columns.unpack_matches(fields["sentences"], fields["matches"])
+    if "passages" in packed:
+        fields["passages"] = columns.unpack_passages(fields["passages"])
     return Comparison(**fields)
 
 

@@ -10,7 +10,8 @@ import sys
 import threading
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import accumulate
@@ -117,10 +118,18 @@ def compare(
     Python's cyclic garbage collector is paused meanwhile: the pipeline makes millions of small
     objects and no cycles, and each collection would walk all of them again.
     """
+    with collection_paused():
+        return _compare(articles, settings, progress)
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused meanwhile (where it ran): for work that makes
+    millions of small objects and no cycles, which each collection would walk again."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _compare(articles, settings, progress)
+        yield
     finally:
         if collecting:
             gc.enable()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from corpus.comparison import Comparison
+from corpus.comparison import Comparison, collection_paused
 from corpus.errors import BriefreadError
 from corpus.export_csv import to_csv
 from corpus.export_html import to_html
@@ -56,6 +56,18 @@ def render(
     """
     if fmt not in FORMATS:
         raise BriefreadError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    with collection_paused():  # a big story's export makes millions of short-lived objects
+        return _render(comparison, fmt, scope, pair, highlights, unique)
+
+
+def _render(
+    comparison: Comparison,
+    fmt: str,
+    scope: Scope | None,
+    pair: tuple[int, int] | None,
+    highlights: Sequence[Highlight],
+    unique: bool,
+) -> str:
     view = build_view(
         comparison, scope or ("pair" if pair is not None else "story"), pair, highlights, unique
     )

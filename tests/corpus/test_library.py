@@ -15,13 +15,11 @@ import pytest
 
 import corpus
 import corpus.library as library_module
-from corpus import cache
 from corpus.article import Article
 from corpus.cache import content_key
 from corpus.comparison import Comparison, compare
 from corpus.errors import BriefreadError
 from corpus.library import Library, default_path, story_sources
-from corpus.match import Match, SentenceRef
 from corpus.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -296,29 +294,6 @@ def test_cache_hit_returns_an_equal_comparison(compared: Comparison) -> None:
         assert lib.cached_comparison(story(), Settings()) == compared
         stats = lib.stats()
         assert (stats.hits, stats.misses, stats.comparisons) == (1, 0, 1)
-
-
-def test_a_stored_comparison_keeps_every_match_field_and_shares_references(
-    compared: Comparison,
-) -> None:
-    # matches are stored as columns of numbers: every field must come back as it was, with
-    # one reference object per sentence however many matches name it
-    back = cache.decode(cache.encode(compared))
-    assert back is not None and back.matches == compared.matches
-    assert [type(m) for m in back.matches] == [Match] * len(compared.matches)
-    assert {(type(m.a), type(m.b), type(m.quoted)) for m in back.matches} == {
-        (SentenceRef, SentenceRef, bool)
-    }
-    assert {m.quoted for m in compared.matches} == {True, False}  # the story has both
-    refs = {id(r) for m in back.matches for r in (m.a, m.b)}
-    assert len(refs) == len({r for m in back.matches for r in (m.a, m.b)})
-
-
-def test_a_stored_comparison_with_unusual_kinds_is_kept_whole(compared: Comparison) -> None:
-    odd = tuple(m._replace(kind=f"kind {k}") for k, m in enumerate(compared.matches * 300))
-    assert len({m.kind for m in odd}) > 255  # more than the packed form numbers
-    unusual = dataclasses.replace(compared, matches=odd)
-    assert cache.decode(cache.encode(unusual)) == unusual
 
 
 def test_cache_hit_for_moved_files_is_what_compare_gives(compared: Comparison) -> None:
