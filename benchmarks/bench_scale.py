@@ -10,7 +10,9 @@ and a fresh Python process loads and compares it ``--repeat`` times. Printed per
 stage (load, segment, index, score, relate — read from the ``progress`` callback, so "score" runs
 from the first scored pair to the start of relating articles and includes accepting matches,
 cross-language alignment and matches through copies; "relate" also builds passages and clusters),
-the end-to-end median, peak resident memory (``ru_maxrss`` of that process after the first run; and
+the end-to-end median, then ``briefread compare PATH -o OUT`` run as a user runs it (process
+start to exit, empty data folder so nothing is cached, the summary written to a file), peak
+resident memory (``ru_maxrss`` of that process after the first run; and
 the peak total PSS of it and the helper processes it forks, sampled from here until its comparisons
 end), candidate pairs, and recall against exhaustive scoring (``benchmarks/exhaustive.py``: every
 pair where the corpus has at most ``--full-up-to`` articles, else ``--sample-rows`` sentences
@@ -309,6 +311,25 @@ def _one_start(word: str, timeout: float = 30.0) -> tuple[float, float | None]:
     return painted, matched
 
 
+def _command(path: Path, repeat: int) -> list[float]:
+    """``briefread compare PATH -o OUT`` end to end, as a user runs it: process start to exit,
+    with empty data and config folders (nothing cached), the summary written to a file."""
+    seconds = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as home:
+            env = dict(os.environ)
+            env["BRIEFREAD_DATA_DIR"] = str(Path(home) / "data")
+            env["BRIEFREAD_CONFIG_DIR"] = str(Path(home) / "config")
+            start = time.perf_counter()
+            subprocess.run(
+                [str(ROOT / ".venv/bin/briefread"), "compare", str(path), "-o",
+                 str(Path(home) / "summary.txt")],
+                env=env, check=True, capture_output=True,
+            )  # fmt: skip
+            seconds.append(time.perf_counter() - start)
+    return seconds
+
+
 def _sample_compare() -> dict[str, float]:
     code = (
         "import time, statistics\n"
@@ -339,10 +360,11 @@ def _write_corpus(n: int, folder: Path) -> Path:
 def _table(results: list[dict[str, object]]) -> str:
     lines = [
         "| articles | sentences | load | segment | index | score | relate | compare "
-        "| CPU (all processes) | load average | peak MB (this process / all, PSS) "
+        "| `briefread compare` | CPU (all processes) | load average "
+        "| peak MB (this process / all, PSS) "
         "| candidate pairs (distinct) | all pairs "
         "| recall verbatim / edited / paraphrase / quote | exhaustive cdist | speed-up |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
     ]
     for r in results:
         runs: list[dict[str, float]] = r["runs"]  # type: ignore[assignment]
@@ -361,10 +383,11 @@ def _table(results: list[dict[str, object]]) -> str:
         approx = "≈" if r["baseline_extrapolated"] else ""
         work = med["index"] + med["score"]
         peak = max(r["peak_mb"].values())  # type: ignore[attr-defined]
+        command = statistics.median(r.get("command") or [0.0])  # type: ignore[arg-type]
         lines.append(
             f"| {r['articles']:,} | {r['sentences']:,} | "
             + " | ".join(f"{med[k]:.2f} s" for k in STAGES)
-            + f" | **{med['compare']:.2f} s** | {med['compare_cpu']:.2f} s "
+            + f" | **{med['compare']:.2f} s** | {command:.2f} s | {med['compare_cpu']:.2f} s "
             f"| {min(loads):.1f}–{max(loads):.1f} | {peak:,.0f} / {r.get('tree_pss_mb', 0):,.0f} "
             f"| {r['candidate_pairs']:,} "
             f"({r['distinct_pairs']:,}) | {r['all_pairs']:,} | {rec}{sampled} | "
@@ -413,6 +436,7 @@ def main() -> None:
             line = next(x for x in lines if x.startswith("RESULT "))
             result = json.loads(line[len("RESULT ") :])
             result["tree_pss_mb"] = sampler.peak_mb
+            result["command"] = _command(path, repeat)
             results.append(result)
             print(f"{n} articles done: {json.dumps(result)}", file=sys.stderr, flush=True)
     print(_table(results))
