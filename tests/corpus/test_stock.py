@@ -1,5 +1,7 @@
 """Stray stock phrases (corpus.stock): short lines many unrelated articles carry alone."""
 
+import dataclasses
+
 from corpus.article import Article
 from corpus.comparison import Comparison, compare
 from corpus.settings import Settings
@@ -55,6 +57,13 @@ def _flags(c: Comparison, line: str) -> list[bool]:
 
 def test_a_stock_line_carried_alone_by_many_articles_is_boilerplate() -> None:
     c = compare(_articles([STOCK] * 10), ALONE)
+    assert _flags(c, STOCK) == [True] * 10
+    assert c.matches == ()
+
+
+def test_articles_without_an_outlet_are_read_the_same() -> None:
+    arts = [dataclasses.replace(a, outlet=None) for a in _articles([STOCK] * 10)]
+    c = compare(arts, ALONE)
     assert _flags(c, STOCK) == [True] * 10
     assert c.matches == ()
 
