@@ -64,23 +64,19 @@ def pack_sentences(articles: Sequence[Article], sentences: Sentences) -> PackedS
         for i, s in enumerate(sents):
             if s.index != i or s.text != text[s.start : s.end]:
                 return None
-    flags = map(add, map(int, map(attrgetter("boilerplate"), flat)), map(_twice, flat))
     return (
         _ints(map(len, sentences)),
         _ints(map(attrgetter("start"), flat)),
         _ints(map(attrgetter("end"), flat)),
         _ints(map(attrgetter("paragraph"), flat)),
-        bytes(flags),
+        bytes(s.boilerplate + 2 * s.quote for s in flat),
     )
-
-
-def _twice(s: Sentence) -> int:
-    return 2 if s.quote else 0
 
 
 def unpack_sentences(
     articles: Sequence[Article], packed: PackedSentences
 ) -> tuple[tuple[Sentence, ...], ...]:
+    """Sentences rebuilt from their columns and their articles' texts."""
     counts, starts, ends, paragraphs, flags = packed
     rows = zip(_read_ints(starts), _read_ints(ends), _read_ints(paragraphs), flags, strict=True)
     out = []
@@ -158,6 +154,7 @@ def pack_passages(passages: Sequence[Passage]) -> PackedPassages | None:
 
 
 def unpack_passages(packed: PackedPassages) -> tuple[Passage, ...]:
+    """Passages rebuilt from their columns, in C."""
     numbers, counts, matches, kinds, names = packed
     n = len(kinds)
     columns = _read_ints(numbers)

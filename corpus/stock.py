@@ -30,13 +30,13 @@ from corpus.settings import Settings
 _SHORT = 12  # words: longer sentences are specific enough to be evidence wherever they are
 _QUOTED = 0.5  # share of a sentence's words inside quotation marks that makes it a quotation
 
-Doc = list[SentenceFeatures | None]
+_Doc = list[SentenceFeatures | None]  # an article's features, None where never matched
 
 
 def mark_stock_text(
     arts: Sequence[Article],
     sentences: list[tuple[Sentence, ...]],
-    docs: list[Doc],
+    docs: list[_Doc],
     languages: Sequence[str],
     settings: Settings,
 ) -> None:
@@ -92,7 +92,7 @@ def _frame(f: SentenceFeatures, language: str) -> str | None:
 
 
 def _stray(
-    docs: Sequence[Doc], languages: Sequence[str], settings: Settings
+    docs: Sequence[_Doc], languages: Sequence[str], settings: Settings
 ) -> tuple[set[str | None], list[list[str | None]]]:
     """The frames of each article's sentences, and (first) the stray ones.
 
