@@ -32,7 +32,7 @@ from corpus.comparison import Comparison, collection_paused
 from corpus.language import detect_language
 from corpus.settings import Settings
 
-_MAGIC = b"BRC3"  # format of an entry: pickle protocol 5 (columns packed), zlib level 1
+_MAGIC = b"BRC4"  # format of an entry: pickle protocol 5 (columns packed), zlib level 1
 
 
 def content_key(article: Article) -> str:
@@ -120,7 +120,7 @@ def decode(data: bytes) -> Comparison | None:
 
 class _Pickler(pickle.Pickler):
     """Pickles dataclasses as a call of the class with their fields, and a comparison's
-    sentences, matches and passages as columns of numbers (:mod:`corpus.columns`).
+    sentences, matches, passages and clusters as columns of numbers (:mod:`corpus.columns`).
 
     Loading then runs the generated ``__init__`` instead of the generic ``__setstate__`` of
     slotted dataclasses: about 1.5 times as fast for a comparison with many matches.
@@ -151,6 +151,7 @@ def _pack(c: Comparison, names: tuple[str, ...]) -> dict[str, Any]:
         "sentences": columns.pack_sentences(c.articles, c.sentences),
         "matches": columns.pack_matches(c.matches, c.sentences),
         "passages": columns.pack_passages(c.passages),
+        "clusters": columns.pack_clusters(c.clusters, c.sentences),
     }
     fields["packed"] = [name for name, value in packed.items() if value is not None]
     fields.update((name, value) for name, value in packed.items() if value is not None)
@@ -162,10 +163,13 @@ def _unpack(fields: dict[str, Any]) -> Comparison:
     packed = fields.pop("packed")
     if "sentences" in packed:
         fields["sentences"] = columns.unpack_sentences(fields["articles"], fields["sentences"])
+    refs = columns.references(fields["sentences"])  # one object per sentence, shared
     if "matches" in packed:
-        fields["matches"] = columns.unpack_matches(fields["sentences"], fields["matches"])
+        fields["matches"] = columns.unpack_matches(refs, fields["matches"])
     if "passages" in packed:
         fields["passages"] = columns.unpack_passages(fields["passages"])
+    if "clusters" in packed:
+        fields["clusters"] = columns.unpack_clusters(refs, fields["clusters"])
     return Comparison(**fields)
 
 

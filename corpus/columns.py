@@ -10,9 +10,10 @@ they are); each ``unpack_*`` gives back records equal to those packed.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain
 from operator import add, attrgetter, itemgetter
+from typing import TypeVar
 
 from corpus.article import Article
 from corpus.match import (
@@ -26,13 +27,15 @@ from corpus.match import (
     Match,
     SentenceRef,
 )
-from corpus.passage import Passage
+from corpus.passage import Cluster, Passage
 from corpus.sentence import Sentence
 
 Sentences = Sequence[Sequence[Sentence]]
+T = TypeVar("T")
 PackedSentences = tuple[bytes, bytes, bytes, bytes, bytes]
 PackedMatches = tuple[bytes, bytes, bytes, bytes, bytes, tuple[str, ...]]
 PackedPassages = tuple[bytes, bytes, bytes, bytes, tuple[str, ...]]
+PackedClusters = tuple[bytes, bytes, bytes]
 
 
 def _ints(values: Iterable[int]) -> bytes:
@@ -91,20 +94,26 @@ def unpack_sentences(
     return tuple(out)
 
 
+def _numbers(refs: Sequence[SentenceRef], sentences: Sentences) -> bytes:
+    """References as global sentence numbers (the sentences of all articles in order)."""
+    first = list(accumulate(map(len, sentences), initial=0))
+    articles = map(first.__getitem__, map(REF_ARTICLE, refs))
+    return _ints(map(add, articles, map(REF_SENTENCE, refs)))
+
+
+def references(sentences: Sentences) -> list[SentenceRef]:
+    """One reference object per sentence, by global sentence number."""
+    return [SentenceRef(k, i) for k, sents in enumerate(sentences) for i in range(len(sents))]
+
+
 def pack_matches(matches: Sequence[Match], sentences: Sentences) -> PackedMatches | None:
     """Matches as columns: each side's global sentence number, scores, kinds, quoted flags."""
     kinds = _names(list(map(MATCH_KIND, matches)))
     if kinds is None:
         return None
-    first = list(accumulate(map(len, sentences), initial=0))
-
-    def numbers(refs: list[SentenceRef]) -> bytes:
-        articles = map(first.__getitem__, map(REF_ARTICLE, refs))
-        return _ints(map(add, articles, map(REF_SENTENCE, refs)))
-
     return (
-        numbers(list(map(MATCH_A, matches))),
-        numbers(list(map(MATCH_B, matches))),
+        _numbers(list(map(MATCH_A, matches)), sentences),
+        _numbers(list(map(MATCH_B, matches)), sentences),
         array("d", map(MATCH_SCORE, matches)).tobytes(),
         kinds[0],
         bytes(map(int, map(MATCH_QUOTED, matches))),
@@ -112,10 +121,9 @@ def pack_matches(matches: Sequence[Match], sentences: Sentences) -> PackedMatche
     )
 
 
-def unpack_matches(sentences: Sentences, packed: PackedMatches) -> tuple[Match, ...]:
-    """Matches rebuilt in C, with one reference object per sentence."""
+def unpack_matches(refs: Sequence[SentenceRef], packed: PackedMatches) -> tuple[Match, ...]:
+    """Matches rebuilt in C from their columns; ``refs`` are :func:`references`."""
     a, b, scores, kinds, quoted, names = packed
-    refs = [SentenceRef(k, i) for k, sents in enumerate(sentences) for i in range(len(sents))]
     values = array("d")
     values.frombytes(scores)
     return tuple(
@@ -159,11 +167,31 @@ def unpack_passages(packed: PackedPassages) -> tuple[Passage, ...]:
     n = len(kinds)
     columns = _read_ints(numbers)
     fields = [columns[k * n : (k + 1) * n] for k in range(6)]
-    sizes = _read_ints(counts)
-    ends = list(accumulate(sizes))
-    starts = map(add, ends, map(int.__neg__, sizes))
-    owned = _read_ints(matches).tolist()
-    groups = map(tuple, map(owned.__getitem__, map(slice, starts, ends)))
+    groups = _groups(_read_ints(matches).tolist(), _read_ints(counts))
     return tuple(
         map(Passage._make, zip(*fields, groups, map(names.__getitem__, kinds), strict=True))
     )
+
+
+def pack_clusters(clusters: Sequence[Cluster], sentences: Sentences) -> PackedClusters:
+    """Clusters as columns: ids, member counts, members as global sentence numbers."""
+    members = list(map(attrgetter("members"), clusters))
+    return (
+        _ints(map(attrgetter("id"), clusters)),
+        _ints(map(len, members)),
+        _numbers(list(chain.from_iterable(members)), sentences),
+    )
+
+
+def unpack_clusters(refs: Sequence[SentenceRef], packed: PackedClusters) -> tuple[Cluster, ...]:
+    """Clusters rebuilt from their columns; ``refs`` are :func:`references`."""
+    ids, counts, members = packed
+    groups = _groups(list(map(refs.__getitem__, _read_ints(members))), _read_ints(counts))
+    return tuple(map(Cluster, _read_ints(ids), groups))
+
+
+def _groups(flat: list[T], sizes: Sequence[int]) -> Iterator[tuple[T, ...]]:
+    """``flat`` cut into consecutive tuples of the given sizes (in C)."""
+    ends = list(accumulate(sizes))
+    starts = map(add, ends, map(int.__neg__, sizes))
+    return map(tuple, map(flat.__getitem__, map(slice, starts, ends)))

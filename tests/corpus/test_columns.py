@@ -9,7 +9,7 @@ import pytest
 from corpus import cache, columns
 from corpus.comparison import Comparison
 from corpus.match import SentenceRef
-from corpus.passage import Passage
+from corpus.passage import Cluster, Passage
 from corpus.sentence import Sentence
 from tests.corpus.export_fixtures import hostile, sample
 
@@ -41,7 +41,7 @@ def test_matches_come_back_equal_sharing_one_reference_per_sentence(
 ) -> None:
     packed = columns.pack_matches(compared.matches, compared.sentences)
     assert packed is not None
-    back = columns.unpack_matches(compared.sentences, packed)
+    back = columns.unpack_matches(columns.references(compared.sentences), packed)
     assert back == compared.matches
     assert {type(r) for m in back for r in (m.a, m.b)} == {SentenceRef}
     assert {type(m.quoted) for m in back} == {bool}
@@ -58,14 +58,34 @@ def test_passages_come_back_equal(compared: Comparison) -> None:
     assert {type(p.matches) for p in back} == {tuple}
 
 
+def test_clusters_come_back_equal_sharing_the_references_of_matches(
+    compared: Comparison,
+) -> None:
+    assert compared.clusters
+    refs = columns.references(compared.sentences)
+    packed = columns.pack_clusters(compared.clusters, compared.sentences)
+    back = columns.unpack_clusters(refs, packed)
+    assert back == compared.clusters
+    assert {type(k) for k in back} == {Cluster} and {type(k.id) for k in back} == {int}
+    members = [r for k in back for r in k.members]
+    assert members and all(r is refs[refs.index(r)] for r in members)
+    # and a stored comparison's matches and clusters name a sentence with one object
+    stored = cache.decode(cache.encode(compared))
+    assert stored is not None
+    by_value = {r: r for m in stored.matches for r in (m.a, m.b)}
+    shared = [r for k in stored.clusters for r in k.members if r in by_value]
+    assert shared and all(by_value[r] is r for r in shared)
+
+
 def test_no_records_pack_and_come_back_empty() -> None:
     passages = columns.pack_passages(())
     matches = columns.pack_matches((), ())
     sentences = columns.pack_sentences((), ())
     assert passages is not None and matches is not None and sentences is not None
     assert columns.unpack_passages(passages) == ()
-    assert columns.unpack_matches((), matches) == ()
+    assert columns.unpack_matches([], matches) == ()
     assert columns.unpack_sentences((), sentences) == ()
+    assert columns.unpack_clusters([], columns.pack_clusters((), ())) == ()
 
 
 def test_a_sentence_whose_text_is_not_its_span_is_kept_whole() -> None:
