@@ -148,6 +148,7 @@ def _match_lines(view: View, n: int, m: Match) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=4096)  # a syndicated story repeats the same edited pair many times
 def _diff(a: str, b: str) -> str:
     """Sentence ``b`` with ``a``'s dropped words ~~struck~~ and its added words **bold**."""
     parts = []
