@@ -227,17 +227,22 @@ def run_locate() -> int:
 
 
 def run_compare(args: argparse.Namespace) -> int:
+    """``briefread compare``. Python's cyclic garbage collector stays paused until the summary
+    or export is made: the comparison is millions of objects and no cycles, and the first
+    collection after it would walk all of them (0.1 s for a thousand articles) for nothing."""
     from corpus.atomic import write_atomic
+    from corpus.comparison import collection_paused
     from corpus.export import render
     from tui.progress_line import ProgressLine
 
-    memory = _Memory()
-    try:
-        with ProgressLine(sys.stderr) as bar:  # drawn only when stderr is a terminal
-            comparison = compare_remembered(args.sources, args.max_size, memory, bar)
-    finally:
-        memory.close()
-    text = render(comparison, args.format)
+    with collection_paused():  # see the docstring
+        memory = _Memory()
+        try:
+            with ProgressLine(sys.stderr) as bar:  # drawn only when stderr is a terminal
+                comparison = compare_remembered(args.sources, args.max_size, memory, bar)
+        finally:
+            memory.close()
+        text = render(comparison, args.format)
     if args.output:
         target = Path(args.output)
         try:

@@ -140,3 +140,34 @@ def test_works_from_another_folder(tmp_path: Path) -> None:
     result = run("compare", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["articles"]
+
+
+def test_compare_keeps_the_collector_paused_until_its_output_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A comparison is a great many objects and no cycles: the first collection after it would
+    walk them all for nothing (0.1 s for a thousand articles). The command keeps the collector
+    paused while it stores the comparison and renders its output, and leaves it as it was."""
+    import gc
+
+    import corpus.export
+    from corpus.library import Library
+
+    paused: list[tuple[str, bool]] = []
+    render, store = corpus.export.render, Library.store_comparison
+
+    def rendering(*args: object) -> str:
+        paused.append(("render", not gc.isenabled()))
+        return render(*args)  # type: ignore[arg-type]
+
+    def storing(self: Library, *args: object) -> None:
+        paused.append(("store", not gc.isenabled()))
+        store(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(corpus.export, "render", rendering)
+    monkeypatch.setattr(Library, "store_comparison", storing)
+    assert gc.isenabled()
+    assert main(["compare", "-o", str(tmp_path / "summary.txt")]) == 0
+    assert paused == [("store", True), ("render", True)]
+    assert gc.isenabled()
+    assert "ledger" in (tmp_path / "summary.txt").read_text(encoding="utf-8").lower()
