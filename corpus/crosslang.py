@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import chain, repeat
+from itertools import chain
 
 from corpus.features import SentenceFeatures
 from corpus.lexicon import STOPWORDS
@@ -124,7 +124,8 @@ def _align(
     df.update(chain.from_iterable(kb))
     n = len(ka) + len(kb)
     log = math.log
-    weight = {k: log(1.0 + n / c) for k, c in df.items()}
+    by_count = [0.0, *(log(1.0 + n / c) for c in range(1, max(df.values()) + 1))]
+    weight = dict(zip(df.keys(), map(by_count.__getitem__, df.values()), strict=True))
     floor = settings.crosslang_min * 0.2
     where: defaultdict[str, list[int]] = defaultdict(list)
     for j, keys_y in enumerate(kb):
@@ -139,16 +140,26 @@ def _align(
     takes: list[list[int]] = []  # per row, ascending: columns scoring at least ``floor``
     top = 0.0
     near_of = where.get
-    nothing = repeat(())
     for i, keys_x in enumerate(ka):
-        near = sorted(set(chain.from_iterable(map(near_of, keys_x, nothing))))
-        if not near:
+        # the weight each column shares with this row, added up from the postings of the
+        # row's anchors: one pass, not a set intersection per column (the sum is
+        # anchor_score's, in another order: the same but for rounding in the last bits)
+        shared: dict[int, float] = {}
+        get = shared.get
+        for key in keys_x:
+            columns = near_of(key)
+            if columns is not None:
+                w = weight[key]
+                for j in columns:
+                    shared[j] = get(j, 0.0) + w
+        if not shared:
             takes.append([] if floor > 0.0 else list(range(cols)))
             continue
+        near = sorted(shared)
         row = sim[i]
         own = total_a[i]
         # a column sharing an anchor shares its weight (above 0) with both totals: never 0
-        scores = [2.0 * sum(map(of, keys_x & kb[j])) / (own + total_b[j]) for j in near]
+        scores = [2.0 * shared[j] / (own + total_b[j]) for j in near]
         for j, s in zip(near, scores, strict=True):
             row[j] = s
         high = max(scores)

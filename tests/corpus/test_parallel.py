@@ -4,10 +4,12 @@ the comparison must be exactly the one a single process makes."""
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import random
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,12 +20,13 @@ from hypothesis import strategies as st
 from corpus import candidates, comparison, forked, matching, split
 from corpus.article import Article
 from corpus.comparison import Comparison, compare
-from corpus.crosslang import _best_paths
+from corpus.crosslang import _align, _best_paths, _keys_of, anchor_score
 from corpus.export_json import to_json
 from corpus.features import assemble, feature_parts, sentence_features
 from corpus.forked import Forked
 from corpus.load import load_sources, sample_sources
 from corpus.normalize import word_forms
+from corpus.settings import Settings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -216,6 +219,38 @@ def test_alignment_table_is_the_textbook_one_to_the_last_bit(
     sim = [[rng.choice(values) for _ in range(cols)] for _ in range(rows)]
     takes = [[j for j in range(cols) if row[j] >= floor] for row in sim]
     assert _best_paths(sim, takes, cols) == _textbook(sim, floor)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 12), st.integers(2, 12), st.integers(0, 2**32 - 1))
+def test_alignment_scores_are_the_weighted_overlap_of_anchors(
+    rows: int, cols: int, seed: int
+) -> None:
+    """Alignment adds up each row's shared weight from the postings of its anchors: the same
+    score, to rounding, as the rarity-weighted Dice overlap of the two sentences' anchors."""
+    rng = random.Random(seed)
+    pool = ["#12", "#2024", "@kestrel", "@varno", "turbi", "energ", "presi", "minis", "acuer"]
+    pool += [f"w{k}" for k in range(12)]
+
+    def sentence() -> frozenset[str]:
+        return frozenset(rng.sample(pool, rng.randint(0, 6)))
+
+    a = [sentence() for _ in range(rows)]
+    b = [sentence() for _ in range(cols)]
+    if rng.random() < 0.5:  # a translation: b keeps most of each sentence of a, in order
+        b = [frozenset(k for k in keys if rng.random() < 0.8) for keys in a]
+    found = _align(_keys_of(a), _keys_of(b), Settings())
+    # anchors the other article lacks are left out first: a's names are all in b here or not
+    in_a, in_b = frozenset().union(*a), frozenset().union(*b)
+    ka = [frozenset(k for k in keys if k[0] != "@" or k in in_b) for keys in a]
+    kb = [frozenset(k for k in keys if k[0] != "@" or k in in_a) for keys in b]
+    counts = Counter(k for keys in [*ka, *kb] for k in keys)
+    weight = {k: math.log(1.0 + (len(a) + len(b)) / c) for k, c in counts.items()}
+    for x, y, score in found:
+        assert score == pytest.approx(anchor_score(ka[x], kb[y], weight), abs=1e-12)
+        assert score >= Settings().crosslang_min * 0.2
+    assert [x for x, _, _ in found] == sorted({x for x, _, _ in found})  # in order, once each
+    assert [y for _, y, _ in found] == sorted({y for _, y, _ in found})
 
 
 @pytest.mark.parametrize("roomy", [True, False], ids=["small process", "big process"])
