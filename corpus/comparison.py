@@ -148,12 +148,8 @@ def _compare(
     sentences, docs = _read(arts, languages, report)
     mark_stock_text(arts, sentences, docs, languages, settings)
     parallel = _may_fork_now(arts)
-    ahead = _align_ahead(arts, docs, languages, settings) if parallel else None
-    try:
-        found = find_matches(docs, languages, settings, report, ahead, parallel)
-    finally:
-        if ahead is not None:
-            ahead.close()
+    ahead = partial(_align_ahead, arts, docs, languages, settings) if parallel else None
+    found = find_matches(docs, languages, settings, report, ahead, parallel)
     sizes = [sum(1 for f in doc if f is not None) for doc in docs]
     del docs  # the features of every sentence: not needed from here on, and a big story's
     # largest structure after its matches

@@ -29,52 +29,68 @@ def find_matches(
     languages: Sequence[str],
     settings: Settings,
     progress: Callable[[str, int, int], None] | None = None,
-    aligned: Forked[list[Match]] | None = None,
+    align: Callable[[], Forked[list[Match]] | None] | None = None,
     parallel: bool = False,
 ) -> list[Match]:
     """All matched pairs between different articles, each unordered pair once.
 
-    ``progress(stage, done, total)`` hears of the ``index`` and ``score`` stages. ``aligned``,
-    if given, is what :func:`align_languages` finds for ``language_pairs(docs, languages)``,
-    worked out meanwhile in another process (see :mod:`corpus.comparison`): taken as soon as
-    it is there, so that process ends early. ``parallel``: this
-    process may fork (:mod:`corpus.forked`) to score on a second core; the results are the same.
+    ``progress(stage, done, total)`` hears of the ``index`` and ``score`` stages. ``align``, if
+    given, starts working out what :func:`align_languages` finds for ``language_pairs(docs,
+    languages)`` in another process (see :mod:`corpus.comparison`), or says there is nothing
+    to align (None). It is started once candidates are found (the candidate search uses the
+    second core too), or before in a story of more than ``ALIGN_LATER_UP_TO`` sentences, and
+    its result is taken as soon as it is there, so that process ends early.
+    ``parallel``: this process may fork (:mod:`corpus.forked`) to score on a second core; the
+    results are the same.
     """
     report = progress or (lambda stage, done, total: None)
     report("index", 0, 1)
     weights = story_weights(f for doc in docs for f in doc if f is not None)
+    early = align is not None and weights.n > ALIGN_LATER_UP_TO
+    aligned = align() if align is not None and early else None
     found = candidate_pairs(docs, languages, weights, parallel)
     report("index", 1, 1)
-    scored = _score(found, weights, settings, report, parallel)
-    if aligned is not None:
-        aligned.poll()
-    del found  # each pass below lets go of what it was the last to need: at scale these are
-    # hundreds of megabytes, and later passes can then reuse the memory instead of adding to it
-    accepted = _accept(scored, docs, settings)
-    known = _Related(accepted, docs, settings, {ref for pair in scored.weak for ref in pair})
-    more = _within_related(scored.weak, known, docs, settings)
-    accepted.extend(more)
-    known.add(more)
-    parts = _parts(scored.weak, known, docs, weights, settings)
-    accepted.extend(parts)
-    known.add(parts)
-    if aligned is not None:
-        aligned.poll()
-    related = [p for p, n in known.per_pair.items() if n >= known.need(*p)]
-    del scored, known
-    halves = split_matches(accepted, related, docs, weights, settings, parallel)
-    accepted.extend(halves)
-    translated = (
-        aligned.get()
-        if aligned is not None
-        else align_languages(docs, languages, settings, language_pairs(docs, languages))
-    )
-    accepted.extend(translated)
-    accepted.extend(fill_gaps(translated, docs, accepted))
-    accepted.extend(_through_copies(accepted, {(m.a, m.b) for m in (*parts, *halves)}))
-    accepted.sort(key=attrgetter("a", "b"))
-    return accepted
+    if align is not None and not early:
+        aligned = align()
+    try:
+        scored = _score(found, weights, settings, report, parallel)
+        if aligned is not None:
+            aligned.poll()
+        del found  # each pass below lets go of what it was the last to need: at scale these are
+        # hundreds of megabytes, and later passes can then reuse the memory instead of adding to it
+        accepted = _accept(scored, docs, settings)
+        known = _Related(accepted, docs, settings, {ref for pair in scored.weak for ref in pair})
+        more = _within_related(scored.weak, known, docs, settings)
+        accepted.extend(more)
+        known.add(more)
+        parts = _parts(scored.weak, known, docs, weights, settings)
+        accepted.extend(parts)
+        known.add(parts)
+        if aligned is not None:
+            aligned.poll()
+        related = [p for p, n in known.per_pair.items() if n >= known.need(*p)]
+        del scored, known
+        halves = split_matches(accepted, related, docs, weights, settings, parallel)
+        accepted.extend(halves)
+        translated = (
+            aligned.get()
+            if aligned is not None
+            else align_languages(docs, languages, settings, language_pairs(docs, languages))
+        )
+        accepted.extend(translated)
+        accepted.extend(fill_gaps(translated, docs, accepted))
+        accepted.extend(_through_copies(accepted, {(m.a, m.b) for m in (*parts, *halves)}))
+        accepted.sort(key=attrgetter("a", "b"))
+        return accepted
+    finally:
+        if aligned is not None:
+            aligned.close()
 
+
+ALIGN_LATER_UP_TO = 100_000
+"""Sentences (with features) up to which alignment across languages is started once candidates
+are found. In a bigger story it is started before: forked later, the process would share a
+bigger memory with it while both run (10,000 articles: 1.92 GB at the peak, against 1.88)."""
 
 _WEAKNESS = {"verbatim": 0, "edited": 1, "paraphrase": 2, "quote": 3}
 _MARGIN = 1e-9  # a pair's scores differ in the last bits with the order of its sentences

@@ -87,6 +87,36 @@ def test_story_read_by_a_pool_of_forked_processes_is_compared_as_in_one(
     _same(serial, pooled)
 
 
+@pytest.mark.parametrize("big", [False, True], ids=["story", "big story"])
+def test_alignment_across_languages_starts_once_candidates_are_found(
+    monkeypatch: pytest.MonkeyPatch, big: bool
+) -> None:
+    """Started earlier, the forked alignment would compete for the second core with the
+    candidate search, which uses it too; in a big story it starts before all the same (a later
+    fork would share more memory). The result is the same either way."""
+    arts = _story()
+    languages = [(a.language or "en")[:2].lower() for a in arts]
+    _, docs = comparison._read(arts, languages, lambda *a: None)
+    order: list[str] = []
+    candidate_pairs = matching.candidate_pairs
+
+    def candidates(*args: object) -> object:
+        order.append("candidates")
+        return candidate_pairs(*args)  # type: ignore[arg-type]
+
+    def align() -> None:
+        order.append("align")
+        return None  # nothing forked: aligned in turn
+
+    monkeypatch.setattr(matching, "candidate_pairs", candidates)
+    if big:
+        monkeypatch.setattr(matching, "ALIGN_LATER_UP_TO", 10)
+    found = matching.find_matches(docs, languages, Settings(), None, align, parallel=False)
+    assert order == (["align", "candidates"] if big else ["candidates", "align"])
+    # nothing was forked: aligned in turn, translations found all the same
+    assert any(languages[m.a.article] != languages[m.b.article] for m in found)
+
+
 @pytest.mark.parametrize("method", ["forkserver", "spawn"])
 def test_story_read_by_processes_started_afresh_is_compared_as_in_one(
     monkeypatch: pytest.MonkeyPatch, method: str
