@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -27,10 +29,32 @@ def _stemmer(language: str) -> object | None:
     name = _STEMMER_LANGS.get(language)
     if name is None:
         return None
-    from nltk.stem.snowball import SnowballStemmer  # lazy: keeps start-up fast
-
-    stemmer: object = SnowballStemmer(name)
+    stemmer: object = _snowball()(name)
     return stemmer
+
+
+def _snowball() -> Callable[[str], object]:
+    """nltk's Snowball stemmer class, imported on first use (keeps start-up fast).
+
+    The import runs all of nltk's package imports, and some of those import numpy where it is
+    installed (0.1 s; the stemmer never uses it). While no other thread runs (nothing else can
+    import meanwhile), numpy is held back for the time of the import: those modules then take it
+    as absent, as they do where it is not installed. An nltk that cannot be imported without
+    numpy is imported again with it."""
+    if "nltk" not in sys.modules and "numpy" not in sys.modules and threading.active_count() == 1:
+        sys.modules["numpy"] = None  # type: ignore[assignment]  # "import numpy" fails
+        try:
+            import nltk.stem.snowball  # noqa: F401
+        except ImportError:
+            for module in [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")]:
+                del sys.modules[module]
+        finally:
+            if sys.modules.get("numpy", 0) is None:
+                del sys.modules["numpy"]
+    from nltk.stem.snowball import SnowballStemmer
+
+    made: Callable[[str], object] = SnowballStemmer
+    return made
 
 
 def stemmer_for(language: str) -> object | None:
