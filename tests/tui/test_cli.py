@@ -170,4 +170,29 @@ def test_compare_keeps_the_collector_paused_until_its_output_is_made(
     assert main(["compare", "-o", str(tmp_path / "summary.txt")]) == 0
     assert paused == [("store", True), ("render", True)]
     assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # called from code: nothing frozen
     assert "ledger" in (tmp_path / "summary.txt").read_text(encoding="utf-8").lower()
+
+
+def test_compare_run_as_the_command_leaves_its_objects_out_of_later_collections(
+    tmp_path: Path,
+) -> None:
+    """The process ends once the output is written: the collector need never walk the
+    comparison again, neither when it resumes nor at exit. (Called from code, as above, the
+    command leaves the collector as it was.)"""
+    probe = (
+        "import gc, sys\n"
+        "from tui.cli import main\n"
+        f"sys.argv = ['briefread', 'compare', '-o', {str(tmp_path / 'out.txt')!r}]\n"
+        "code = main()\n"
+        "print(code, gc.isenabled(), gc.get_freeze_count() > 10_000)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "True", "True"]
