@@ -32,9 +32,9 @@ from corpus.forked import Forked, roomy
 from corpus.language import detect_language
 from corpus.match import MATCH_A, MATCH_B, REF_ARTICLE, Doc, Match, SentenceRef
 from corpus.matching import find_matches
-from corpus.passage import Cluster, Passage, build_clusters, build_passages
+from corpus.passage import Cluster, Passage, build_clusters, build_passages, rekind, relabelled
 from corpus.quote import quoted_spans
-from corpus.relation import Provenance, pair_stats, relate, root_of
+from corpus.relation import PairStats, Provenance, pair_stats, relate, root_of
 from corpus.segment import segment_quoted, sentence_rows
 from corpus.sentence import Sentence
 from corpus.settings import Settings
@@ -156,23 +156,25 @@ def _compare(
     report("relate", 0, 1)
     pairs = _article_pairs(found)
     if parallel and len(found) >= PARALLEL_FROM_MATCHES and roomy():
-        # credits (reading texts) and clusters (labels aside, the same from these matches)
-        # in a forked process while this one counts what each article pair shares
-        elsewhere = Forked.start(partial(_credits_and_clusters, arts, pairs, found))
-        stats = pair_stats(found)
-        credits, clusters = elsewhere.get()
+        # credits (reading texts) and what each article pair shares, in a forked process,
+        # while this one groups matches into passages and clusters (labels aside, the same)
+        elsewhere = Forked.start(partial(_credits_and_stats, arts, pairs, found, _quiet))
+        passages = build_passages(found, settings.passage_gap)
+        clusters = build_clusters(found)
+        credits, stats = elsewhere.get()
     else:
-        credits = _credits(arts, pairs, report)
-        stats = pair_stats(found)
+        credits, stats = _credits_and_stats(arts, pairs, found, report)
+        passages = build_passages(found, settings.passage_gap)
         clusters = build_clusters(found)
     provenance = relate(arts, sizes, languages, stats, credits, settings)
     matches = _label_quotes(found, provenance)
+    passages = rekind(passages, matches, relabelled(found, matches))
     del found, stats
     return Comparison(
         articles=arts,
         sentences=tuple(sentences),
         matches=tuple(matches),
-        passages=tuple(build_passages(matches, settings.passage_gap)),
+        passages=tuple(passages),
         clusters=tuple(clusters),
         provenance=provenance,
         settings=settings,
@@ -180,15 +182,19 @@ def _compare(
 
 
 PARALLEL_FROM_MATCHES = 20_000
-"""Matches from which credits and clusters are found in a forked process (fewer: forking
+"""Matches from which credits and pair counts are found in a forked process (fewer: forking
 would cost more than it saves)."""
 
 
-def _credits_and_clusters(
-    arts: Sequence[Article], pairs: Sequence[tuple[int, int]], found: Sequence[Match]
-) -> tuple[list[Credit], list[Cluster]]:
-    """What a forked process works out while this one counts what article pairs share."""
-    return _credits(arts, pairs, _quiet), build_clusters(found)
+def _credits_and_stats(
+    arts: Sequence[Article],
+    pairs: Sequence[tuple[int, int]],
+    found: Sequence[Match],
+    report: Progress,
+) -> tuple[list[Credit], dict[tuple[int, int], PairStats]]:
+    """What relations are worked out from (in a forked process, while this one groups matches
+    into passages and clusters)."""
+    return _credits(arts, pairs, report), pair_stats(found)
 
 
 def _article_pairs(found: Sequence[Match]) -> list[tuple[int, int]]:

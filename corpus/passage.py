@@ -5,9 +5,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter, ne, not_
 from typing import NamedTuple
 
-from corpus.match import MATCH_A, MATCH_B, REF_ARTICLE, REF_SENTENCE, Match, SentenceRef
+from corpus.match import (
+    MATCH_A,
+    MATCH_B,
+    MATCH_KIND,
+    REF_ARTICLE,
+    REF_SENTENCE,
+    Match,
+    SentenceRef,
+)
 
 
 class Passage(NamedTuple):
@@ -107,6 +117,34 @@ def _passage(run: list[tuple[int, int, int, int, int]], kinds: Sequence[str]) ->
         matches=tuple(row[4] for row in run),
         kind=max(counts, key=counts.__getitem__),  # the first seen of the most common
     )
+
+
+def relabelled(before: Sequence[Match], after: Sequence[Match]) -> list[int]:
+    """The positions whose match has another kind in ``after`` than in ``before``."""
+    changed = map(ne, map(MATCH_KIND, before), map(MATCH_KIND, after))
+    return list(compress(range(len(before)), changed))
+
+
+def rekind(
+    passages: list[Passage], matches: Sequence[Match], changed: Sequence[int]
+) -> list[Passage]:
+    """Passages built from matches of other kinds, given the kinds of ``matches`` (the same
+    pairs, in the same order): those holding a match whose kind changed (its position in
+    ``changed``) take their most common kind again. Equal to building them from ``matches``."""
+    if not changed:
+        return passages
+    kinds = list(map(MATCH_KIND, matches))
+    touched = set(changed).isdisjoint
+    out = list(passages)
+    for k in compress(range(len(out)), map(not_, map(touched, map(PASSAGE_MATCHES, out)))):
+        p = out[k]
+        found = list(map(kinds.__getitem__, p.matches))
+        kind = max(dict.fromkeys(found), key=found.count)  # the first seen of the most common
+        out[k] = p._replace(kind=kind)
+    return out
+
+
+PASSAGE_MATCHES = attrgetter("matches")
 
 
 def build_clusters(matches: Sequence[Match]) -> list[Cluster]:
