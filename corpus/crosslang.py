@@ -264,8 +264,25 @@ def align_languages(
             found = keys[ai] = _keys_of(sets)
         return found
 
+    # Articles that are the same sentences (copies of one text, each sentence one features
+    # object) align the same: each pair of distinct texts is aligned once.
+    text_of: dict[int, int] = {}
+    first_with: dict[tuple[int, ...], int] = {}
+
+    def text(ai: int) -> int:
+        found = text_of.get(ai)
+        if found is None:
+            shape = tuple(0 if f is None else id(f) for f in docs[ai])
+            found = text_of[ai] = first_with.setdefault(shape, ai)
+        return found
+
+    done: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
     out = []
     for ai, bi in pairs:
-        for x, y, s in _align(article(ai), article(bi), settings):
+        key = (text(ai), text(bi))
+        aligned = done.get(key)
+        if aligned is None:
+            aligned = done[key] = _align(article(key[0]), article(key[1]), settings)
+        for x, y, s in aligned:
             out.append(Match(SentenceRef(ai, x), SentenceRef(bi, y), round(s, 4), "paraphrase"))
     return out

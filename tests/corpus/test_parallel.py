@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus import candidates, comparison, forked, matching, split
+from corpus import candidates, comparison, crosslang, forked, matching, split
 from corpus.article import Article
 from corpus.comparison import Comparison, compare
-from corpus.crosslang import _align, _best_paths, _keys_of, anchor_score
+from corpus.crosslang import _align, _best_paths, _keys_of, align_languages, anchor_score
 from corpus.export_json import to_json
 from corpus.features import assemble, feature_parts, sentence_features
 from corpus.forked import Forked
@@ -281,6 +281,32 @@ def test_alignment_scores_are_the_weighted_overlap_of_anchors(
         assert score >= Settings().crosslang_min * 0.2
     assert [x for x, _, _ in found] == sorted({x for x, _, _ in found})  # in order, once each
     assert [y for _, y, _ in found] == sorted({y for _, y, _ in found})
+
+
+def test_copies_of_one_text_are_aligned_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wire story reprinted word for word aligns with a translation as the original does."""
+    arts = load_sources(sample_sources(), warn=print)
+    arts = [*arts, dataclasses.replace(arts[-1], id="reprint", outlet="Reprint Desk")]
+    languages = [(a.language or "en")[:2].lower() for a in arts]
+    _, docs = comparison._read(arts, languages, lambda *a: None)
+    reprint = len(arts) - 1
+    assert docs[reprint] == docs[reprint - 1]
+    calls: list[int] = []
+    align = crosslang._align
+
+    def counting(*args: object) -> object:
+        calls.append(1)
+        return align(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(crosslang, "_align", counting)
+    pairs = [(k, reprint - 1) for k in range(len(arts) - 2) if languages[k] != languages[-1]]
+    assert pairs  # a translation in the sample story
+    pairs += [(a, reprint) for a, _ in pairs]
+    found = align_languages(docs, languages, Settings(), pairs)
+    assert len(calls) == len(pairs) // 2
+    original = [(m.a, m.b.sentence, m.score) for m in found if m.b.article == reprint - 1]
+    copied = [(m.a, m.b.sentence, m.score) for m in found if m.b.article == reprint]
+    assert original and copied == original
 
 
 @pytest.mark.parametrize("roomy", [True, False], ids=["small process", "big process"])
