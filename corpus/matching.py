@@ -115,10 +115,13 @@ def _score(
     if parallel and total >= PARALLEL_FROM_PAIRS:
         half = total // 2
         rest = Forked.start(lambda: _keep(found, pairs, half, total, weights, settings, None))
-        once = _keep(found, pairs, 0, half, weights, settings, report)
-        once.update(rest.get())
+        once, flipped = _keep(found, pairs, 0, half, weights, settings, report)
+        more, more_flipped = rest.get()
+        once.update(more)
+        flipped.update(more_flipped)
+        del more, more_flipped
     else:
-        once = _keep(found, pairs, 0, total, weights, settings, report)
+        once, flipped = _keep(found, pairs, 0, total, weights, settings, report)
     report("score", total, total)
     # Every pair of copies of the kept pairs across articles, by sentence: as :meth:`Candidates.
     # expand` lists them, each pair of global sentence numbers as one int (light, sorted in C).
@@ -154,9 +157,11 @@ def _score(
         key = (distinct[ga], distinct[gb])
         result = once.get(key)
         if result is None:  # the copies in the other order
-            x, y = key
-            s = score(x, y)
-            result = once[key] = (s, classify(features[x], features[y], s, settings))
+            result = flipped.get(key)
+            if result is None:
+                x, y = key
+                s = score(x, y)
+                result = flipped[key] = (s, classify(features[x], features[y], s, settings))
         if result[1] is None:
             weak[(refs[ga], refs[gb])] = result[0]
         else:  # the one result of all copies of a pair: one object, not one per copy
@@ -189,13 +194,17 @@ def _keep(
     weights: Weights,
     settings: Settings,
     report: Callable[[str, int, int], None] | None,
-) -> dict[tuple[int, int], tuple[PairScore, str | None]]:
-    """The scores of ``pairs[start:end]`` that :func:`_score` keeps."""
+) -> tuple[_Results, _Results]:
+    """The scores of ``pairs[start:end]`` that :func:`_score` keeps; and of those kept pairs
+    (x, y) whose copies may also come in the other order (a copy of y before one of x), the
+    scores of (y, x), which differ in the last bits: worked out here, on both cores, rather
+    than one by one as :func:`_score` lists the copies."""
     floor = min(settings.paraphrase_min, settings.context_min, settings.related_min) - _MARGIN
     part = settings.part_min - _MARGIN
-    features = found.features
+    features, members = found.features, found.members
     score = Scorer(features, weights, settings)
-    once: dict[tuple[int, int], tuple[PairScore, str | None]] = {}
+    once: _Results = {}
+    flipped: _Results = {}
     every = max(1, (end - start) // 100)
     for n in range(start, end):
         if report is not None and (n - start) % every == 0:
@@ -206,7 +215,13 @@ def _keep(
         kind = classify(features[x], features[y], s, settings)
         if kind is not None or s.paraphrase >= floor or s.contained >= part:
             once[key] = (s, kind)
-    return once
+            if x != y and members[y][0] < members[x][-1]:
+                r = score(y, x)
+                flipped[(y, x)] = (r, classify(features[y], features[x], r, settings))
+    return once, flipped
+
+
+_Results = dict[tuple[int, int], tuple[PairScore, str | None]]
 
 
 class _Related:

@@ -22,10 +22,11 @@ from corpus.article import Article
 from corpus.comparison import Comparison, compare
 from corpus.crosslang import _align, _best_paths, _keys_of, align_languages, anchor_score
 from corpus.export_json import to_json
-from corpus.features import assemble, feature_parts, sentence_features
+from corpus.features import assemble, feature_parts, sentence_features, story_weights
 from corpus.forked import Forked
 from corpus.load import load_sources, sample_sources
 from corpus.normalize import word_forms
+from corpus.score import PairScore, Scorer
 from corpus.settings import Settings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -307,6 +308,33 @@ def test_copies_of_one_text_are_aligned_once(monkeypatch: pytest.MonkeyPatch) ->
     original = [(m.a, m.b.sentence, m.score) for m in found if m.b.article == reprint - 1]
     copied = [(m.a, m.b.sentence, m.score) for m in found if m.b.article == reprint]
     assert original and copied == original
+
+
+def test_each_pair_of_copies_is_scored_in_its_own_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pair's scores may differ in the last bits with the order of its sentences: the copies
+    of a candidate pair that come in the other order (scored while the pairs are, on both
+    cores) get a score made in that order, as scoring every pair of copies in turn would."""
+    made: dict[int, tuple[int, int]] = {}  # each score object -> the order it was made in
+
+    class Recording(Scorer):
+        def __call__(self, x: int, y: int) -> PairScore:
+            s = super().__call__(x, y)
+            made[id(s)] = (x, y)
+            return s
+
+    monkeypatch.setattr(matching, "Scorer", Recording)
+    arts = _story()
+    languages = [(a.language or "en")[:2].lower() for a in arts]
+    _, docs = comparison._read(arts, languages, lambda *a: None)
+    weights = story_weights(f for doc in docs for f in doc if f is not None)
+    found = candidates.candidate_pairs(docs, languages, weights)
+    scored = matching._score(found, weights, Settings(), lambda *a: None)
+    distinct = {found.refs[g]: k for k, group in enumerate(found.members) for g in group}
+    kept = [*((pair, r[0]) for pair, r in scored.classified.items()), *scored.weak.items()]
+    orders = [made[id(s)] == (distinct[ra], distinct[rb]) for (ra, rb), s in kept]
+    assert all(orders)
+    reversed_copies = sum(distinct[ra] > distinct[rb] for (ra, rb), _ in kept)
+    assert reversed_copies  # the story has copies in the other order
 
 
 @pytest.mark.parametrize("roomy", [True, False], ids=["small process", "big process"])
