@@ -101,9 +101,19 @@ def languages_fit(accepted: Sequence[Sequence[str | None]], articles: Sequence[A
 
 def encode(comparison: Comparison) -> bytes:
     """A comparison as bytes for the cache."""
+    return compress(serialize(comparison))
+
+
+def serialize(comparison: Comparison) -> bytes:
+    """The first half of :func:`encode`: the comparison pickled."""
     out = io.BytesIO()
     _Pickler(out, protocol=5).dump(comparison)
-    return _MAGIC + zlib.compress(out.getbuffer(), 1)
+    return out.getvalue()
+
+
+def compress(pickled: bytes) -> bytes:
+    """The second half of :func:`encode`. zlib lets other Python threads run meanwhile."""
+    return _MAGIC + zlib.compress(pickled, 1)
 
 
 def decode(data: bytes) -> Comparison | None:

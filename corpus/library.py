@@ -326,16 +326,20 @@ class Library:
         return cache.restamp(found, articles)
 
     def store_comparison(
-        self, comparison: Comparison, articles: Sequence[Article] | None = None
+        self,
+        comparison: Comparison,
+        articles: Sequence[Article] | None = None,
+        encoded: bytes | None = None,
     ) -> None:
         """Keep ``comparison`` for :meth:`cached_comparison`, evicting the least recently used.
 
         ``articles`` are the articles as given to ``compare``; without them, languages are
         detected again to tell which were given (see :func:`corpus.cache.accepted_languages`).
+        ``encoded``: the comparison's :func:`corpus.cache.encode`, when already made.
         """
         key = cache.comparison_key(comparison.articles, comparison.settings)
         languages = _json(cache.accepted_languages(comparison, articles))
-        data = cache.encode(comparison)
+        data = cache.encode(comparison) if encoded is None else encoded
         if len(data) > CACHE_BYTES:
             return
         with self._write() as conn:

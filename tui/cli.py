@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -120,6 +121,7 @@ class _Memory:
         from corpus.library import Library
 
         self.library: Library | None = None
+        self._pending: _Pending | None = None
         try:
             self.library = Library.open()
         except BriefreadError as exc:
@@ -135,14 +137,50 @@ class _Memory:
             self._give_up(exc)
             return None
 
+    def store_soon(self, comparison: Comparison, articles: Sequence[Article]) -> None:
+        """Keep a fresh comparison in the library, by :meth:`close` at the latest. It is
+        pickled now and compressed in a thread (zlib lets this one go on meanwhile: it renders
+        the output)."""
+        if self.library is None:
+            return
+        self._store_pending()
+        from corpus.cache import compress, serialize
+
+        pickled = serialize(comparison)
+        compressed: list[bytes] = []
+
+        def compressing() -> None:
+            try:
+                compressed.append(compress(pickled))
+            except Exception:  # out of memory, say: encoded again when stored, or given up
+                return
+
+        thread = threading.Thread(target=compressing, name="briefread-cache")
+        thread.start()
+        self._pending = (comparison, articles, thread, compressed)
+
+    def _store_pending(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            comparison, articles, thread, compressed = pending
+            thread.join()
+            data = compressed[0] if compressed else None  # else encoded again
+            self.use(lambda library: library.store_comparison(comparison, articles, data))
+
     def close(self) -> None:
+        self._store_pending()
         if self.library is not None:
             self.library.close()
             self.library = None
 
     def _give_up(self, exc: BriefreadError) -> None:
         _warn(f"{exc} (carrying on without the library)")
+        self._pending = None  # nowhere to store it
         self.close()
+
+
+_Pending = tuple["Comparison", Sequence[Article], threading.Thread, list[bytes]]
+"""A comparison to store, as given, with the thread compressing it and, once done, the result."""
 
 
 def _remember(memory: _Memory, sources: Sequence[str], articles: Sequence[Article]) -> None:
@@ -171,8 +209,7 @@ def compare_remembered(
     found = memory.use(lambda library: library.cached_comparison(articles, settings))
     if found is None:
         found = engine.compare(articles, settings, progress)
-        fresh = found
-        memory.use(lambda library: library.store_comparison(fresh, articles))
+        memory.store_soon(found, articles)
     _remember(memory, sources, articles)
     return found
 
@@ -244,9 +281,9 @@ def run_compare(args: argparse.Namespace, ending: bool = False) -> int:
         try:
             with ProgressLine(sys.stderr) as bar:  # drawn only when stderr is a terminal
                 comparison = compare_remembered(args.sources, args.max_size, memory, bar)
+            text = render(comparison, args.format)  # meanwhile a fresh one is compressed
         finally:
-            memory.close()
-        text = render(comparison, args.format)
+            memory.close()  # and stored in the library
         if ending:
             gc.freeze()
     if args.output:

@@ -169,7 +169,7 @@ def test_compare_keeps_the_collector_paused_until_its_output_is_made(
     assert gc.isenabled()
     frozen = gc.get_freeze_count()
     assert main(["compare", "-o", str(tmp_path / "summary.txt")]) == 0
-    assert paused == [("store", True), ("render", True)]
+    assert paused == [("render", True), ("store", True)]
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen  # called from code: nothing frozen
     assert "ledger" in (tmp_path / "summary.txt").read_text(encoding="utf-8").lower()

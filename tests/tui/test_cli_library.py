@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import corpus.comparison
 from corpus.article import Article
 from corpus.comparison import Comparison, Progress
 from corpus.library import Library
-from corpus.load import sample_sources
+from corpus.load import load_sources, sample_sources
 from corpus.settings import Settings
 from tui import cli
 from tui.cli import main
@@ -90,6 +91,35 @@ def test_second_compare_comes_from_the_cache(
     with Library.open() as lib:
         stats = lib.stats()
     assert (stats.comparisons, stats.stories) == (1, 1)
+
+
+@pytest.mark.parametrize("compressing", ["works", "fails"])
+def test_compare_stores_its_comparison_compressed_while_it_renders(
+    story_files: list[str], monkeypatch: pytest.MonkeyPatch, compressing: str
+) -> None:
+    """The entry is compressed in a thread while the output renders; should that fail, it is
+    encoded again when stored. Either way the library holds what ``compare`` gives."""
+    import corpus.cache
+
+    threads: list[str] = []
+    compress = corpus.cache.compress
+
+    def spy(pickled: bytes) -> bytes:
+        threads.append(threading.current_thread().name)
+        if compressing == "fails" and threads[-1] == "briefread-cache":
+            raise MemoryError
+        return compress(pickled)
+
+    monkeypatch.setattr(corpus.cache, "compress", spy)
+    assert main(["compare", *story_files]) == 0
+    assert threads[0] == "briefread-cache"  # then, where it failed, here again
+    assert threads[1:] == ([] if compressing == "works" else [threading.current_thread().name])
+    articles = load_sources(story_files, warn=print)
+    with Library.open() as lib:
+        stored = lib.cached_comparison(articles, Settings())
+    assert stored is not None
+    fresh = corpus.comparison.compare(articles)
+    assert stored.matches == fresh.matches and stored.passages == fresh.passages
 
 
 def test_list_shows_stories_newest_first(
