@@ -102,10 +102,6 @@ def _passage(run: list[tuple[int, int, int, int, int]], kinds: Sequence[str]) ->
     aa, ba, first_a, first_b, first = run[0]
     if len(run) == 1:
         return Passage(aa, first_a, first_a, ba, first_b, first_b, (first,), kinds[first])
-    counts: dict[str, int] = {}
-    for row in run:
-        kind = kinds[row[4]]
-        counts[kind] = counts.get(kind, 0) + 1
     bs = [row[3] for row in run]
     return Passage(
         a_article=aa,
@@ -115,8 +111,13 @@ def _passage(run: list[tuple[int, int, int, int, int]], kinds: Sequence[str]) ->
         b_first=min(bs),
         b_last=max(bs),
         matches=tuple(row[4] for row in run),
-        kind=max(counts, key=counts.__getitem__),  # the first seen of the most common
+        kind=_most_common([kinds[row[4]] for row in run]),
     )
+
+
+def _most_common(kinds: list[str]) -> str:
+    """A passage's kind: the most common of its matches' kinds, the first seen of those tied."""
+    return max(dict.fromkeys(kinds), key=kinds.count)
 
 
 def relabelled(before: Sequence[Match], after: Sequence[Match]) -> list[int]:
@@ -134,17 +135,15 @@ def rekind(
     if not changed:
         return passages
     kinds = list(map(MATCH_KIND, matches))
-    touched = set(changed).isdisjoint
+    untouched = set(changed).isdisjoint
     out = list(passages)
-    for k in compress(range(len(out)), map(not_, map(touched, map(PASSAGE_MATCHES, out)))):
+    for k in compress(range(len(out)), map(not_, map(untouched, map(_MATCHES, out)))):
         p = out[k]
-        found = list(map(kinds.__getitem__, p.matches))
-        kind = max(dict.fromkeys(found), key=found.count)  # the first seen of the most common
-        out[k] = p._replace(kind=kind)
+        out[k] = p._replace(kind=_most_common(list(map(kinds.__getitem__, p.matches))))
     return out
 
 
-PASSAGE_MATCHES = attrgetter("matches")
+_MATCHES = attrgetter("matches")
 
 
 def build_clusters(matches: Sequence[Match]) -> list[Cluster]:
