@@ -37,9 +37,10 @@ def find_matches(
     ``progress(stage, done, total)`` hears of the ``index`` and ``score`` stages. ``align``, if
     given, starts working out what :func:`align_languages` finds for ``language_pairs(docs,
     languages)`` in another process (see :mod:`corpus.comparison`), or says there is nothing
-    to align (None). It is started once candidates are found (the candidate search uses the
-    second core too), or before in a story of more than ``ALIGN_LATER_UP_TO`` sentences, and
-    its result is taken as soon as it is there, so that process ends early.
+    to align (None). It is started once candidate pairs are scored (the candidate search and
+    the scoring use the second core too, the passes after them mostly not), or before the
+    candidate search in a story of more than ``ALIGN_LATER_UP_TO`` sentences, and its result
+    is taken as soon as it is there, so that process ends early.
     ``parallel``: this process may fork (:mod:`corpus.forked`) to score on a second core; the
     results are the same.
     """
@@ -50,12 +51,13 @@ def find_matches(
     aligned = align() if align is not None and early else None
     found = candidate_pairs(docs, languages, weights, parallel)
     report("index", 1, 1)
-    if align is not None and not early:
-        aligned = align()
     try:
-        scored = _score(found, weights, settings, report, parallel)
-        if aligned is not None:
+        kept = _kept(found, weights, settings, report, parallel)
+        if align is not None and not early:
+            aligned = align()  # the second core is free from here to the split pass
+        elif aligned is not None:
             aligned.poll()
+        scored = _copies(found, kept, weights, settings)
         del found  # each pass below lets go of what it was the last to need: at scale these are
         # hundreds of megabytes, and later passes can then reuse the memory instead of adding to it
         accepted = _accept(scored, docs, settings)
@@ -88,28 +90,25 @@ def find_matches(
 
 
 ALIGN_LATER_UP_TO = 100_000
-"""Sentences (with features) up to which alignment across languages is started once candidates
-are found. In a bigger story it is started before: forked later, the process would share a
-bigger memory with it while both run (10,000 articles: 1.92 GB at the peak, against 1.88)."""
+"""Sentences (with features) up to which alignment across languages is started once candidate
+pairs are scored. In a bigger story it is started before the candidate search: forked later,
+the process would share a bigger memory with it while both run (10,000 articles: 1.92 GB at the
+peak when forked after the candidate search, against 1.88)."""
 
 _WEAKNESS = {"verbatim": 0, "edited": 1, "paraphrase": 2, "quote": 3}
 _MARGIN = 1e-9  # a pair's scores differ in the last bits with the order of its sentences
 
 
-def _score(
+def _kept(
     found: Candidates,
     weights: Weights,
     settings: Settings,
     report: Callable[[str, int, int], None],
     parallel: bool = False,
-) -> _Scored:
-    """Score and classify each distinct candidate pair once, for all its copies.
-
-    Only pairs some rule below can use are kept: classified ones, and those reaching the
-    weakest paraphrase threshold or ``part_min`` containment (keep this in step with the rules).
-    Kept pairs are then scored in the order the rules read them (earlier sentence first).
-    With ``parallel``, a forked process scores the second half of the pairs meanwhile.
-    """
+) -> tuple[_Results, _Results]:
+    """Score and classify each distinct candidate pair once, for all its copies (see
+    :func:`_keep`). With ``parallel``, a forked process scores the second half of the pairs
+    meanwhile."""
     pairs = found.pairs
     total = len(pairs)
     if parallel and total >= PARALLEL_FROM_PAIRS:
@@ -123,6 +122,15 @@ def _score(
     else:
         once, flipped = _keep(found, pairs, 0, total, weights, settings, report)
     report("score", total, total)
+    return once, flipped
+
+
+def _copies(
+    found: Candidates, kept: tuple[_Results, _Results], weights: Weights, settings: Settings
+) -> _Scored:
+    """The kept pairs (:func:`_kept`) for every copy of their sentences in different
+    articles, in the order the rules read them (earlier sentence first)."""
+    once, flipped = kept
     # Every pair of copies of the kept pairs across articles, by sentence: as :meth:`Candidates.
     # expand` lists them, each pair of global sentence numbers as one int (light, sorted in C).
     refs, members = found.refs, found.members
@@ -195,10 +203,14 @@ def _keep(
     settings: Settings,
     report: Callable[[str, int, int], None] | None,
 ) -> tuple[_Results, _Results]:
-    """The scores of ``pairs[start:end]`` that :func:`_score` keeps; and of those kept pairs
-    (x, y) whose copies may also come in the other order (a copy of y before one of x), the
-    scores of (y, x), which differ in the last bits: worked out here, on both cores, rather
-    than one by one as :func:`_score` lists the copies."""
+    """The scores of ``pairs[start:end]`` worth keeping; and of those kept pairs (x, y) whose
+    copies may also come in the other order (a copy of y before one of x), the scores of
+    (y, x), which differ in the last bits: worked out here, on both cores, rather than one by
+    one as :func:`_copies` lists the copies.
+
+    Only pairs some rule below can use are kept: classified ones, and those reaching the
+    weakest paraphrase threshold or ``part_min`` containment (keep this in step with the rules).
+    """
     floor = min(settings.paraphrase_min, settings.context_min, settings.related_min) - _MARGIN
     part = settings.part_min - _MARGIN
     features, members = found.features, found.members
@@ -459,7 +471,7 @@ def _accept(scored: _Scored, docs: Sequence[Doc], settings: Settings) -> list[Ma
                 best[key] = p
     dropped: set[_Pair] = set()  # the classified pairs not kept: a few weak paraphrases
     out: list[Match] = []
-    # The copies of a pair share one result (see _score) and what _make reads (equal sentences
+    # The copies of a pair share one result (see _copies) and what _make reads (equal sentences
     # share their features): its score and whether it is quoted are worked out once.
     made: dict[int, tuple[float, bool]] = {}
     for pair, result in classified.items():

@@ -89,31 +89,39 @@ def test_story_read_by_a_pool_of_forked_processes_is_compared_as_in_one(
 
 
 @pytest.mark.parametrize("big", [False, True], ids=["story", "big story"])
-def test_alignment_across_languages_starts_once_candidates_are_found(
+def test_alignment_across_languages_starts_once_candidate_pairs_are_scored(
     monkeypatch: pytest.MonkeyPatch, big: bool
 ) -> None:
     """Started earlier, the forked alignment would compete for the second core with the
-    candidate search, which uses it too; in a big story it starts before all the same (a later
-    fork would share more memory). The result is the same either way."""
+    candidate search and the scoring, which use it too; in a big story it starts before the
+    candidate search all the same (a later fork would share more memory). The result is the
+    same either way."""
     arts = _story()
     languages = [(a.language or "en")[:2].lower() for a in arts]
     _, docs = comparison._read(arts, languages, lambda *a: None)
     order: list[str] = []
-    candidate_pairs = matching.candidate_pairs
 
-    def candidates(*args: object) -> object:
-        order.append("candidates")
-        return candidate_pairs(*args)  # type: ignore[arg-type]
+    def spy(name: str, f: Callable[..., object]) -> Callable[..., object]:
+        def called(*args: object) -> object:
+            order.append(name)
+            return f(*args)
+
+        return called
 
     def align() -> None:
         order.append("align")
         return None  # nothing forked: aligned in turn
 
-    monkeypatch.setattr(matching, "candidate_pairs", candidates)
+    monkeypatch.setattr(matching, "candidate_pairs", spy("candidates", matching.candidate_pairs))
+    monkeypatch.setattr(matching, "_kept", spy("score", matching._kept))
+    monkeypatch.setattr(matching, "_copies", spy("copies", matching._copies))
     if big:
         monkeypatch.setattr(matching, "ALIGN_LATER_UP_TO", 10)
     found = matching.find_matches(docs, languages, Settings(), None, align, parallel=False)
-    assert order == (["align", "candidates"] if big else ["candidates", "align"])
+    if big:
+        assert order == ["align", "candidates", "score", "copies"]
+    else:
+        assert order == ["candidates", "score", "align", "copies"]
     # nothing was forked: aligned in turn, translations found all the same
     assert any(languages[m.a.article] != languages[m.b.article] for m in found)
 
@@ -328,7 +336,8 @@ def test_each_pair_of_copies_is_scored_in_its_own_order(monkeypatch: pytest.Monk
     _, docs = comparison._read(arts, languages, lambda *a: None)
     weights = story_weights(f for doc in docs for f in doc if f is not None)
     found = candidates.candidate_pairs(docs, languages, weights)
-    scored = matching._score(found, weights, Settings(), lambda *a: None)
+    kept = matching._kept(found, weights, Settings(), lambda *a: None)
+    scored = matching._copies(found, kept, weights, Settings())
     distinct = {found.refs[g]: k for k, group in enumerate(found.members) for g in group}
     kept = [*((pair, r[0]) for pair, r in scored.classified.items()), *scored.weak.items()]
     orders = [made[id(s)] == (distinct[ra], distinct[rb]) for (ra, rb), s in kept]
