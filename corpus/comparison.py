@@ -149,26 +149,13 @@ def _compare(
     mark_stock_text(arts, sentences, docs, languages, settings)
     parallel = _may_fork_now(arts)
     ahead = partial(_align_ahead, arts, docs, languages, settings) if parallel else None
-    early = _EarlyCredits(arts) if parallel else None
-    try:
-        found = find_matches(docs, languages, settings, report, ahead, parallel, early)
-    except BaseException:
-        if early is not None:
-            early.close()  # its process, if it started, is not waited for
-        raise
+    found = find_matches(docs, languages, settings, report, ahead, parallel)
     sizes = [sum(1 for f in doc if f is not None) for doc in docs]
     del docs  # the features of every sentence: not needed from here on, and a big story's
     # largest structure after its matches
     report("relate", 0, 1)
     pairs = _article_pairs(found)
-    if early is not None and early.started:
-        # stats and clusters in a forked process while this one groups matches into passages;
-        # the credits of the article pairs that matches through copies added are found here
-        grouped = Forked.start(partial(_stats_and_clusters, found))
-        passages = build_passages(found, settings.passage_gap)
-        credits = early.get(pairs)
-        stats, clusters = grouped.get()
-    elif parallel and len(found) >= PARALLEL_FROM_MATCHES and roomy():
+    if parallel and len(found) >= PARALLEL_FROM_MATCHES and roomy():
         # credits (reading texts) and what each article pair shares, in a forked process,
         # while this one groups matches into passages and clusters (labels aside, the same)
         elsewhere = Forked.start(partial(_credits_and_stats, arts, pairs, found, _quiet))
@@ -208,59 +195,6 @@ def _credits_and_stats(
     """What relations are worked out from (in a forked process, while this one groups matches
     into passages and clusters)."""
     return _credits(arts, pairs, report), pair_stats(found)
-
-
-def _stats_and_clusters(
-    found: Sequence[Match],
-) -> tuple[dict[tuple[int, int], PairStats], list[Cluster]]:
-    return pair_stats(found), build_clusters(found)
-
-
-class _EarlyCredits:
-    """Credits worked out in a forked process while matches through copies are found (the
-    last pass of :func:`find_matches`, on one core): the credits of the article pairs that
-    share matches by then. Started (as ``find_matches``'s ``direct``) in a story of
-    ``PARALLEL_FROM_MATCHES`` to ``EARLY_CREDITS_UP_TO`` matches while this process is small
-    enough to fork cheaply (:func:`corpus.forked.roomy`)."""
-
-    def __init__(self, arts: Sequence[Article]) -> None:
-        self._arts = arts
-        self._known: list[tuple[int, int]] = []
-        self._found: Forked[list[Credit]] | None = None
-
-    @property
-    def started(self) -> bool:
-        return self._found is not None
-
-    def __call__(self, matches: Sequence[Match]) -> None:
-        if not PARALLEL_FROM_MATCHES <= len(matches) <= EARLY_CREDITS_UP_TO or not roomy():
-            return
-        self._known = known = _article_pairs(matches)
-        self._found = Forked.start(partial(_credits, self._arts, known, _quiet))
-
-    def close(self) -> None:
-        if self._found is not None:
-            self._found.close()
-
-    def get(self, pairs: Sequence[tuple[int, int]]) -> list[Credit]:
-        """The credits of ``pairs`` (all those sharing matches, in order), as
-        :func:`_credits` finds them: those of pairs known at the start, and of the others."""
-        assert self._found is not None
-        known = set(self._known)
-        more = _credits(self._arts, [p for p in pairs if p not in known], _quiet)
-        found = self._found.get()
-        if not more:
-            return found
-        # each pair's credits in the order found, the pairs in order (known and new ones apart)
-        return sorted(
-            (*found, *more), key=lambda c: (min(c.article, c.source), max(c.article, c.source))
-        )
-
-
-EARLY_CREDITS_UP_TO = 500_000
-"""Matches up to which credits are found early (see :class:`_EarlyCredits`). In a bigger story
-this process is touching hundreds of megabytes of matches meanwhile, which a fork would copy
-page by page."""
 
 
 def _article_pairs(found: Sequence[Match]) -> list[tuple[int, int]]:

@@ -31,7 +31,6 @@ def find_matches(
     progress: Callable[[str, int, int], None] | None = None,
     align: Callable[[], Forked[list[Match]] | None] | None = None,
     parallel: bool = False,
-    direct: Callable[[Sequence[Match]], object] | None = None,
 ) -> list[Match]:
     """All matched pairs between different articles, each unordered pair once.
 
@@ -43,9 +42,7 @@ def find_matches(
     candidate search in a story of more than ``ALIGN_LATER_UP_TO`` sentences, and its result
     is taken as soon as it is there, so that process ends early.
     ``parallel``: this process may fork (:mod:`corpus.forked`) to score on a second core; the
-    results are the same. ``direct``, if given, hears of the matches found before the last
-    pass (matches through copies), so that work on them can start meanwhile; it must not
-    keep the list, which grows.
+    results are the same.
     """
     report = progress or (lambda stage, done, total: None)
     report("index", 0, 1)
@@ -84,8 +81,6 @@ def find_matches(
         )
         accepted.extend(translated)
         accepted.extend(fill_gaps(translated, docs, accepted))
-        if direct is not None:
-            direct(accepted)
         accepted.extend(_through_copies(accepted, {(m.a, m.b) for m in (*parts, *halves)}))
         accepted.sort(key=attrgetter("a", "b"))
         return accepted

@@ -346,24 +346,15 @@ def test_each_pair_of_copies_is_scored_in_its_own_order(monkeypatch: pytest.Monk
     assert reversed_copies  # the story has copies in the other order
 
 
-@pytest.mark.parametrize(
-    ("roomy", "early", "forks"),
-    [(True, True, 6), (True, False, 5), (False, False, 3)],
-    ids=["small process", "many matches", "big process"],
-)
+@pytest.mark.parametrize("roomy", [True, False], ids=["small process", "big process"])
 def test_scoring_and_split_pass_shared_with_a_forked_process_match_as_in_one(
-    monkeypatch: pytest.MonkeyPatch, roomy: bool, early: bool, forks: int
+    monkeypatch: pytest.MonkeyPatch, roomy: bool
 ) -> None:
-    """Candidates sharing stems, half the candidate pairs, half the related article pairs,
-    credits (while matches through copies are found), and pair counts with clusters (while
-    passages are built) go to forked processes; past ``EARLY_CREDITS_UP_TO`` matches, credits
-    and pair counts go to one fork while passages and clusters are built; in a process too big
-    for forking to be cheap (see :func:`corpus.forked.roomy`), the split pass and all that is
-    done in turn."""
+    """Candidates sharing stems, half the candidate pairs, half the related article pairs, and
+    credits and clusters go to a forked process; in a process too big for forking to be cheap
+    (see :func:`corpus.forked.roomy`), the split pass and credits are done in turn."""
     if not roomy:
         monkeypatch.setattr(forked, "FORK_BELOW_MB", 0)
-    if not early:
-        monkeypatch.setattr(comparison, "EARLY_CREDITS_UP_TO", 0)
     assert forked.roomy() is roomy
     arts = _story()
     serial = _serial(arts)
@@ -382,32 +373,8 @@ def test_scoring_and_split_pass_shared_with_a_forked_process_match_as_in_one(
 
     monkeypatch.setattr(Forked, "start", spy)
     _same(serial, _pooled(arts, monkeypatch, None))
-    # alignment across languages, stems, scoring; in a small process the split pass, and
-    # credits early then counts and clusters (or credits and counts together)
-    assert len(jobs) == forks
-
-
-def test_credits_found_early_and_for_article_pairs_linked_later_are_those_found_at_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Credits are looked for in a forked process before matches through copies are found;
-    the article pairs those matches link are looked at afterwards, and the credits of both come
-    in the order of their pairs, as looking at every pair at once gives them."""
-    if threading.active_count() != 1 or not comparison._may_fork():
-        pytest.skip("another thread runs in this process, or not Linux: forking is not tried")
-    arts = _story()
-    matches = compare(arts).matches
-    pairs = comparison._article_pairs(matches)
-    expected = comparison._credits(arts, pairs, lambda *a: None)
-    credited = sorted({(min(c.article, c.source), max(c.article, c.source)) for c in expected})
-    assert len(credited) >= 4
-    later = set(credited[::2])  # as if matches through copies had linked these pairs
-    before = [m for m in matches if (m.a.article, m.b.article) not in later]
-    monkeypatch.setattr(comparison, "PARALLEL_FROM_MATCHES", 0)
-    early = comparison._EarlyCredits(arts)
-    early(before)
-    assert early.started
-    assert early.get(pairs) == expected
+    # alignment across languages, stems, scoring; split pass and credits in a small process
+    assert len(jobs) == (5 if roomy else 3)
 
 
 def test_forked_work_is_done_here_when_the_forked_process_fails() -> None:
@@ -462,35 +429,3 @@ def test_a_finished_forked_job_is_taken_early_and_its_process_ends() -> None:
             break
         time.sleep(0.05)
     assert failing.get() == 7  # it failed there: done here
-
-
-def test_credits_process_started_early_ends_when_matching_fails(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A comparison that fails after credits were handed to a forked process (in the last pass
-    of matching) does not leave that process running."""
-    if threading.active_count() != 1 or not comparison._may_fork():
-        pytest.skip("another thread runs in this process, or not Linux: forking is not tried")
-    started: list[Forked[object]] = []
-    start = Forked.start
-
-    def spy(job: Callable[[], object]) -> Forked[object]:
-        started.append(start(job))
-        return started[-1]
-
-    def slow_credits(*args: object) -> list[object]:
-        time.sleep(30)  # in the forked process: still at work when matching fails
-        return []
-
-    def failing(*args: object) -> list[object]:
-        raise RuntimeError("matching failed")
-
-    monkeypatch.setattr(comparison, "PARALLEL_FROM_MATCHES", 0)
-    monkeypatch.setattr(comparison, "_credits", slow_credits)
-    monkeypatch.setattr(matching, "_through_copies", failing)
-    monkeypatch.setattr(Forked, "start", spy)
-    with pytest.raises(RuntimeError, match="matching failed"):
-        _pooled(_story(), monkeypatch, None)
-    early = [f for f in started if getattr(f._job_here, "func", None) is slow_credits]
-    assert early  # credits went to a forked process before the failure
-    assert all(f._process is not None and not f._process.is_alive() for f in early)
