@@ -36,25 +36,63 @@ def _stemmer(language: str) -> object | None:
 def _snowball() -> Callable[[str], object]:
     """nltk's Snowball stemmer class, imported on first use (keeps start-up fast).
 
-    The import runs all of nltk's package imports, and some of those import numpy where it is
-    installed (0.1 s; the stemmer never uses it). While no other thread runs (nothing else can
-    import meanwhile), numpy is held back for the time of the import: those modules then take it
-    as absent, as they do where it is not installed. An nltk that cannot be imported without
-    numpy is imported again with it."""
-    if "nltk" not in sys.modules and "numpy" not in sys.modules and threading.active_count() == 1:
-        sys.modules["numpy"] = None  # type: ignore[assignment]  # "import numpy" fails
-        try:
-            import nltk.stem.snowball  # noqa: F401
-        except ImportError:
-            for module in [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")]:
-                del sys.modules[module]
-        finally:
-            if sys.modules.get("numpy", 0) is None:
-                del sys.modules["numpy"]
-    from nltk.stem.snowball import SnowballStemmer
+    Its module is imported alone (:func:`_import_snowball_alone`): nltk's package imports take
+    ten times as long, for modules the stemmer never uses. Where that fails (another nltk
+    layout), nltk is imported as usual."""
+    with _IMPORTING:
+        if "nltk" not in sys.modules:
+            try:
+                _import_snowball_alone()
+            except Exception:  # any other layout: the usual import below, from scratch
+                for module in [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")]:
+                    del sys.modules[module]
+        from nltk.stem.snowball import SnowballStemmer
 
     made: Callable[[str], object] = SnowballStemmer
     return made
+
+
+_IMPORTING = threading.Lock()  # nothing else imports nltk while stand-ins for it are in place
+
+
+def _import_snowball_alone() -> None:
+    """Import ``nltk.stem.snowball`` without running ``nltk/__init__.py`` (which imports nearly
+    all of nltk, 0.3 s) or ``nltk/stem/__init__.py`` (every stemmer, and WordNet's corpus
+    reader), nor ``nltk.corpus``, from which the module takes the stopword lists that only
+    ``ignore_stopwords=True`` reads (unused here; asked for, they are imported then).
+
+    Bare stand-ins for those packages are put in ``sys.modules`` for the time of the import
+    and removed after it, whatever happens: a later ``import nltk`` then runs nltk's own
+    package code, and finds the stemmer's modules already imported."""
+    import importlib.util
+    import types
+
+    spec = importlib.util.find_spec("nltk")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("no nltk package")
+    root = list(spec.submodule_search_locations)
+    stand_ins: dict[str, types.ModuleType] = {}
+    for name, path in (("nltk", root), ("nltk.stem", [f"{p}/stem" for p in root])):
+        package = stand_ins[name] = types.ModuleType(name)
+        package.__path__ = path
+    stand_ins["nltk.corpus"] = types.ModuleType("nltk.corpus")
+    stand_ins["nltk.corpus"].stopwords = _Stopwords()  # type: ignore[attr-defined]
+    sys.modules.update(stand_ins)
+    try:
+        import nltk.stem.snowball  # noqa: F401
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
+class _Stopwords:
+    """nltk's stopword lists, imported when first read (see :func:`_import_snowball_alone`)."""
+
+    def __getattr__(self, name: str) -> object:
+        from nltk.corpus import stopwords
+
+        return getattr(stopwords, name)
 
 
 def stemmer_for(language: str) -> object | None:
