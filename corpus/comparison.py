@@ -67,6 +67,7 @@ class Comparison:
     _by_ref: dict[SentenceRef, list[int]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    _matched: set[SentenceRef] | None = field(default=None, init=False, repr=False, compare=False)
 
     def _matches_of(self) -> dict[SentenceRef, list[int]]:
         """Sentence -> positions of its matches in ``matches``, built on first use."""
@@ -79,22 +80,28 @@ class Comparison:
         assert self._by_ref is not None
         return self._by_ref
 
+    def _matched_sentences(self) -> set[SentenceRef]:
+        """The sentences with a match, built on first use (in C: a summary asks only this)."""
+        if self._matched is None:
+            matched = set(map(MATCH_A, self.matches))
+            matched.update(map(MATCH_B, self.matches))
+            object.__setattr__(self, "_matched", matched)
+        assert self._matched is not None
+        return self._matched
+
     def sentence(self, ref: SentenceRef) -> Sentence:
         """The sentence a reference points at."""
         return self.sentences[ref.article][ref.sentence]
 
     def shared_share(self, article: int) -> float:
         """Share (0..1) of the article's characters, boilerplate excluded, found in others."""
-        index = self._matches_of()
-        matched = {
-            s.index for s in self.sentences[article] if SentenceRef(article, s.index) in index
-        }
+        matched = self._matched_sentences()
         total = done = 0
         for s in self.sentences[article]:
             if s.boilerplate:
                 continue
             total += s.end - s.start
-            if s.index in matched:
+            if (article, s.index) in matched:  # a reference is a tuple: equal, same hash
                 done += s.end - s.start
         return done / total if total else 0.0
 

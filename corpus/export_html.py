@@ -32,7 +32,7 @@ from corpus.export_view import (
 )
 from corpus.inert import inert
 from corpus.kinds import COLOURS, KINDS, MARKS, PRIORITY
-from corpus.match import Match, SentenceRef
+from corpus.match import MATCH_KIND, Match, SentenceRef
 from corpus.sentence import Sentence
 
 PRINT_COLOURS = {
@@ -248,7 +248,7 @@ def to_html(view: View) -> str:
     c = view.comparison
     ids = [a.id for a in c.articles]
     slug = slugs(ids)
-    kinds = Counter(m.kind for m in c.matches)
+    kinds = Counter(map(MATCH_KIND, c.matches))
     tally = ", ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k])
     title = next((a.title for a in c.articles if a.title), None) or "comparison"
     sections = [

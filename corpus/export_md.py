@@ -25,7 +25,7 @@ from corpus.export_view import (
 )
 from corpus.highlight import Highlight
 from corpus.kinds import KINDS, MARKS
-from corpus.match import Match, SentenceRef
+from corpus.match import MATCH_KIND, Match, SentenceRef
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&@$^])")
 _BARE_LINK = re.compile(r"(?i)(?<=www)\.|:(?=//)")
@@ -57,7 +57,7 @@ def to_markdown(view: View) -> str:
     """The Markdown report of ``view``, ending in a newline."""
     c = view.comparison
     ids = [a.id for a in c.articles]
-    kinds = Counter(m.kind for m in c.matches)
+    kinds = Counter(map(MATCH_KIND, c.matches))
     tally = ", ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k])
     shares = found_elsewhere(c)
     out = [

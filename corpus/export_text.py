@@ -6,6 +6,7 @@ from collections import Counter
 
 from corpus import __version__
 from corpus.comparison import Comparison
+from corpus.match import MATCH_KIND
 
 KINDS = ("verbatim", "edited", "paraphrase", "quote")
 
@@ -18,7 +19,7 @@ def _clip(text: str, width: int) -> str:
 def to_text(c: Comparison, top: int = 5) -> str:
     """Articles with outlet and role, relations with coverage both ways, most-shared passages."""
     ids = [a.id for a in c.articles]
-    kinds = Counter(m.kind for m in c.matches)
+    kinds = Counter(map(MATCH_KIND, c.matches))  # read in C: a big story has millions
     tally = ", ".join(f"{k} {kinds[k]}" for k in KINDS if kinds[k])
     lines = [
         f"briefread {__version__}: {len(c.articles)} articles, {len(c.matches)} matched "

@@ -107,3 +107,20 @@ def test_a_sentence_repeated_in_one_article_counts_once() -> None:
         (SentenceRef(0, 0), SentenceRef(1, 0), "verbatim")
     ]
     assert all(s.boilerplate for s in c.sentences[0][1:])
+
+
+def test_shared_share_is_the_share_of_characters_in_matched_sentences() -> None:
+    """Boilerplate aside, by sentence length: checked against the matches of the sample story,
+    where some articles are partly shared and none is wholly."""
+    from corpus.load import load_sources, sample_sources
+
+    c = compare(load_sources(sample_sources(), warn=lambda message: None))
+    matched = {m.a for m in c.matches} | {m.b for m in c.matches}
+    shares = []
+    for k, sents in enumerate(c.sentences):
+        kept = [s for s in sents if not s.boilerplate]
+        done = sum(s.end - s.start for s in kept if SentenceRef(k, s.index) in matched)
+        expected = done / sum(s.end - s.start for s in kept)
+        assert c.shared_share(k) == pytest.approx(expected, abs=1e-12)
+        shares.append(expected)
+    assert any(0.0 < share < 1.0 for share in shares)
