@@ -149,7 +149,7 @@ def test_a_translated_quote_without_anchors_is_matched_by_its_place() -> None:
     assert {(0, 0), (1, 1), (3, 3), (4, 4)} <= pairs
 
 
-def test_every_pair_is_reported_once() -> None:
+def test_every_pair_is_reported_once_in_order() -> None:
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
@@ -160,6 +160,7 @@ def test_every_pair_is_reported_once() -> None:
         c = compare(load_sources(files, warn=lambda message: None))
         keys = [(m.a, m.b) for m in c.matches]
         assert len(keys) == len(set(keys))
+        assert keys == sorted(keys)  # in order of sentence pair
         assert all(m.a < m.b and m.a.article != m.b.article for m in c.matches)
 
 
