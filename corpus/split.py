@@ -12,15 +12,26 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
+from operator import not_, or_
+from typing import NamedTuple
 
 from corpus.features import SentenceFeatures, Weights
 from corpus.forked import Forked, roomy
-from corpus.match import Doc, Match, SentenceRef
+from corpus.match import (
+    MATCH_A,
+    MATCH_B,
+    MATCH_KIND,
+    MATCH_SCORE,
+    REF_SENTENCE,
+    Doc,
+    Match,
+    SentenceRef,
+)
 from corpus.score import score_pair
 from corpus.settings import Settings
 
-_COPIES = ("verbatim", "edited")
+_COPY_KINDS = frozenset({"verbatim", "edited"})
 _MIN_SHARED = 2
 """Content terms each half must share with the whole: both halves bring something."""
 
@@ -89,17 +100,30 @@ def _split(
             between[(m.a.article, m.b.article)].append(m)
     terms: _Terms = {}  # each article's long sentences, and content terms per sentence
     out: list[Match] = []
+    clear = settings.paraphrase_min.__le__  # a score that makes a clear paraphrase
     for a, b in related:
+        ms = between.pop((a, b), [])
+        # Most of a related pair's matches are copies: their sentences are sorted out in C
+        # (``copied``), and only the other matches are listed by sentence (``partners``).
+        a_refs, b_refs = list(map(MATCH_A, ms)), list(map(MATCH_B, ms))
+        strong = list(
+            map(
+                or_,
+                map(_COPY_KINDS.__contains__, map(MATCH_KIND, ms)),
+                map(clear, map(MATCH_SCORE, ms)),
+            )
+        )
+        copied = set(compress(a_refs, strong))
+        copied.update(compress(b_refs, strong))
         partners: dict[SentenceRef, set[SentenceRef]] = defaultdict(set)
-        copied: set[SentenceRef] = set()
-        for m in between.pop((a, b), ()):
+        for m in compress(ms, map(not_, strong)):
             partners[m.a].add(m.b)
             partners[m.b].add(m.a)
-            if m.kind in _COPIES or m.score >= settings.paraphrase_min:
-                copied.add(m.a)
-                copied.add(m.b)
-        found = _runs(a, b, docs, weights, settings, partners, copied, terms)
-        found += _runs(b, a, docs, weights, settings, partners, copied, terms)
+        pair = _Pair(
+            partners, copied, {a: set(map(REF_SENTENCE, a_refs)), b: set(map(REF_SENTENCE, b_refs))}
+        )
+        found = _runs(a, b, docs, weights, settings, pair, terms)
+        found += _runs(b, a, docs, weights, settings, pair, terms)
         used: set[SentenceRef] = set()
         for score, whole, first, second in sorted(found, reverse=True):
             if used & {whole, first, second}:
@@ -113,6 +137,19 @@ def _split(
 
 
 _NONE: frozenset[SentenceRef] = frozenset()
+
+
+class _Pair(NamedTuple):
+    """The matches between two related articles, as the split pass reads them.
+
+    ``copied``: the sentences with a copy (verbatim or edited) or clear paraphrase there.
+    ``partners``: the partners of each sentence through the other matches. A sentence not in
+    ``copied`` has those alone; one in ``copied`` has some partner besides.
+    ``matched``: per article, the positions of its sentences with any match there."""
+
+    partners: dict[SentenceRef, set[SentenceRef]]
+    copied: set[SentenceRef]
+    matched: dict[int, set[int]]
 
 
 def _terms(
@@ -140,15 +177,15 @@ def _runs(
     docs: Sequence[Doc],
     weights: Weights,
     settings: Settings,
-    partners: dict[SentenceRef, set[SentenceRef]],
-    copied: set[SentenceRef],
+    pair: _Pair,
     terms: _Terms,
 ) -> list[tuple[float, SentenceRef, SentenceRef, SentenceRef]]:
     """(score, whole, first half, second half) for sentences of ``xa`` against runs in ``ya``.
 
-    ``partners`` and ``copied`` are about the matches between these two articles only;
-    ``terms`` caches each article's content terms per sentence.
+    ``pair`` is about the matches between these two articles only; ``terms`` caches each
+    article's content terms per sentence.
     """
+    partners, copied = pair.partners, pair.copied
     doc_y = docs[ya]
     long, terms_x = _terms(xa, docs, terms)
     # the sentences that may have been split: most of a copy's sentences are not
@@ -157,7 +194,7 @@ def _runs(
         return []
     terms_y = _terms(ya, docs, terms)[1]
     # Runs for a sentence with no partner yet: two adjacent sentences with no partner in xa.
-    partnered = {r.sentence for r in partners if r.article == ya}
+    partnered = pair.matched[ya]
     alone = [bool(t) and j not in partnered for j, t in enumerate(terms_y)]
     free = {j for j in range(len(doc_y) - 1) if alone[j] and alone[j + 1]}
     where: dict[str, list[int]] | None = None  # free sentences by term, built when first needed
@@ -192,7 +229,7 @@ def _runs(
                 continue
             first, second = SentenceRef(ya, j), SentenceRef(ya, j + 1)
             if mine - {first, second} or any(
-                partners.get(half, _NONE) - {whole} for half in (first, second)
+                half in copied or partners.get(half, _NONE) - {whole} for half in (first, second)
             ):
                 continue
             fx, f1, f2 = docs[xa][i], doc_y[j], doc_y[j + 1]

@@ -61,6 +61,19 @@ def test_no_split_between_unrelated_articles_or_onto_matched_sentences() -> None
     assert split_matches(taken, [(0, 1)], docs, weights, Settings()) == []
 
 
+def test_a_half_copied_from_another_sentence_is_not_taken() -> None:
+    """The whole already has a weak partner, the second half: the run around it is tried, and
+    taken only while its first half has no partner of its own (here, a copy of the lede)."""
+    docs = [SOURCE, REWRITE]
+    weights = story_weights(f for d in docs for f in d)
+    weak = Match(SentenceRef(0, 1), SentenceRef(1, 2), 0.3, "paraphrase")
+    found = split_matches([weak], [(0, 1)], docs, weights, Settings())
+    assert _refs(found) == {(0, 1, 1, 1)}  # the second half was matched already
+    for kind, score in (("verbatim", 0.95), ("edited", 0.8), ("paraphrase", 0.3)):
+        copy = Match(SentenceRef(0, 0), SentenceRef(1, 1), score, kind)
+        assert split_matches([copy, weak], [(0, 1)], docs, weights, Settings()) == [], kind
+
+
 def test_two_halves_of_one_sentence_do_not_imply_each_other() -> None:
     whole = SentenceRef(0, 1)
     halves = [
