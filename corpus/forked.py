@@ -10,7 +10,7 @@ the work is simply done in turn.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -122,3 +122,65 @@ def _run(pipe: Any) -> None:
         pipe.send((True, found))
     finally:
         pipe.close()
+
+
+R = TypeVar("R")
+
+
+def in_turns(count: int, work: Callable[[int], R]) -> list[R]:
+    """``[work(k) for k in range(count)]``, with a forked process taking turns with this one:
+    each takes the next ``k`` when done with its last, so neither waits long for the other
+    at the end, however unequally fast the two cores run. The same results as in turn (each
+    ``k`` is worked out once, by one process; a ``k`` the forked process took but did not
+    answer for is worked out here). At most :data:`MAX_TURNS` parts; the caller has checked
+    that this process may fork."""
+    turns = _Turns(count)
+
+    def mine() -> dict[int, R]:
+        try:
+            return {k: work(k) for k in turns}
+        finally:
+            turns.close()
+
+    rest = Forked.start(mine)
+    try:
+        done = mine()
+    except BaseException:
+        rest.close()
+        raise
+    done.update(rest.get())
+    return [done[k] if k in done else work(k) for k in range(count)]
+
+
+MAX_TURNS = 256
+
+
+class _Turns:
+    """The numbers ``0 … count - 1``, each handed to one of the processes reading them: a
+    byte each in a pipe made before the fork, which both processes then read from (the system
+    gives each byte to one reader only). An empty pipe ends the turns."""
+
+    def __init__(self, count: int) -> None:
+        if not 0 <= count <= MAX_TURNS:
+            raise ValueError(f"{count} turns: at most {MAX_TURNS}")
+        self._read, write = os.pipe()
+        try:
+            os.write(write, bytes(range(count)))  # far below a pipe's capacity: never blocks
+        finally:
+            os.close(write)
+        os.set_blocking(self._read, False)
+
+    def __iter__(self) -> Iterator[int]:
+        while self._read >= 0:
+            try:
+                got = os.read(self._read, 1)
+            except BlockingIOError:
+                got = b""
+            if not got:
+                break
+            yield got[0]
+
+    def close(self) -> None:
+        if self._read >= 0:
+            os.close(self._read)
+            self._read = -1

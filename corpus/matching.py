@@ -7,6 +7,7 @@ aligned on anchors (numbers, names, cognates) instead (:mod:`corpus.crosslang`).
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Container, Sequence, Set
 from itertools import chain, combinations, compress
@@ -16,7 +17,7 @@ from typing import NamedTuple, cast
 from corpus.candidates import Candidates, candidate_pairs, language_pairs
 from corpus.crosslang import align_languages
 from corpus.features import Weights, story_weights
-from corpus.forked import Forked
+from corpus.forked import Forked, in_turns
 from corpus.gaps import fill_gaps
 from corpus.match import MATCH_A, MATCH_B, MATCH_QUOTED, REF_ARTICLE, Doc, Match, SentenceRef
 from corpus.score import PairScore, Scorer, classify
@@ -108,22 +109,35 @@ def _kept(
     parallel: bool = False,
 ) -> tuple[_Results, _Results]:
     """Score and classify each distinct candidate pair once, for all its copies (see
-    :func:`_keep`). With ``parallel``, a forked process scores the second half of the pairs
-    meanwhile."""
+    :func:`_keep`). With ``parallel``, a forked process takes turns with this one at parts of
+    the pairs (:func:`corpus.forked.in_turns`)."""
     pairs = found.pairs
     total = len(pairs)
-    if parallel and total >= PARALLEL_FROM_PAIRS:
-        half = total // 2
-        rest = Forked.start(lambda: _keep(found, pairs, half, total, weights, settings, None))
-        once, flipped = _keep(found, pairs, 0, half, weights, settings, report)
-        more, more_flipped = rest.get()
+    score = Scorer(found.features, weights, settings)
+    parts = _PARTS if parallel and total >= PARALLEL_FROM_PAIRS else 1
+    size = -(-total // parts)
+    here = os.getpid()
+
+    def part(k: int) -> tuple[_Results, _Results]:
+        start = k * size
+        if os.getpid() == here:  # progress from this process only (the parts it takes rise)
+            report("score", start, total)
+        return _keep(found, pairs, start, min(start + size, total), score, settings)
+
+    if parts > 1:
+        found_parts = in_turns(parts, part)
+    else:
+        found_parts = [_keep(found, pairs, 0, total, score, settings, report)]
+    once: _Results = {}
+    flipped: _Results = {}
+    for more, more_flipped in found_parts:
         once.update(more)
         flipped.update(more_flipped)
-        del more, more_flipped
-    else:
-        once, flipped = _keep(found, pairs, 0, total, weights, settings, report)
     report("score", total, total)
     return once, flipped
+
+
+_PARTS = 64  # parts of the pairs the two processes take in turn: small enough to end together
 
 
 def _copies(
@@ -200,9 +214,9 @@ def _keep(
     pairs: Sequence[tuple[int, int]],
     start: int,
     end: int,
-    weights: Weights,
+    score: Scorer,
     settings: Settings,
-    report: Callable[[str, int, int], None] | None,
+    report: Callable[[str, int, int], None] | None = None,
 ) -> tuple[_Results, _Results]:
     """The scores of ``pairs[start:end]`` worth keeping; and of those kept pairs (x, y) whose
     copies may also come in the other order (a copy of y before one of x), the scores of
@@ -215,13 +229,12 @@ def _keep(
     floor = min(settings.paraphrase_min, settings.context_min, settings.related_min) - _MARGIN
     part = settings.part_min - _MARGIN
     features, members = found.features, found.members
-    score = Scorer(features, weights, settings)
     once: _Results = {}
     flipped: _Results = {}
     every = max(1, (end - start) // 100)
     for n in range(start, end):
         if report is not None and (n - start) % every == 0:
-            report("score", n - start, len(pairs))  # the second process's half not counted
+            report("score", n - start, len(pairs))
         key = pairs[n]
         x, y = key
         s = score(x, y)

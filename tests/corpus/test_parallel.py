@@ -350,7 +350,7 @@ def test_each_pair_of_copies_is_scored_in_its_own_order(monkeypatch: pytest.Monk
 def test_scoring_and_split_pass_shared_with_a_forked_process_match_as_in_one(
     monkeypatch: pytest.MonkeyPatch, roomy: bool
 ) -> None:
-    """Candidates sharing stems, half the candidate pairs, half the related article pairs, and
+    """Candidates sharing stems, candidate pairs in turns, half the related article pairs, and
     credits and clusters go to a forked process; in a process too big for forking to be cheap
     (see :func:`corpus.forked.roomy`), the split pass and credits are done in turn."""
     if not roomy:
@@ -389,6 +389,48 @@ def test_forked_work_is_done_here_when_the_forked_process_fails() -> None:
 
     assert Forked.start(job).get() == 42
     assert Forked.start(lambda: os.getpid()).get() != here  # it does run elsewhere
+
+
+def _taking_turns(fail_there: bool) -> tuple[list[int], list[int]]:
+    """``in_turns`` over 24 parts; the forked process takes at least one (this process waits
+    for it to before going on), and fails there if asked to. Results and who made them."""
+    import multiprocessing
+
+    here = os.getpid()
+    taken = multiprocessing.get_context("fork").Event()
+
+    def work(k: int) -> tuple[int, int]:
+        if os.getpid() != here:
+            taken.set()
+            if fail_there:
+                raise MemoryError("the forked process ran out of memory")
+        elif k == 0:
+            assert taken.wait(30), "the forked process took no part"
+        return k * k, os.getpid()
+
+    found = forked.in_turns(24, work)
+    return [value for value, _ in found], [pid for _, pid in found]
+
+
+def test_parts_taken_in_turns_with_a_forked_process_come_back_in_order() -> None:
+    if threading.active_count() != 1 or not comparison._may_fork():
+        pytest.skip("another thread runs in this process, or not Linux: forking is not tried")
+    values, makers = _taking_turns(fail_there=False)
+    assert values == [k * k for k in range(24)]
+    assert len(set(makers)) == 2 and os.getpid() in makers  # both processes took parts
+
+
+def test_parts_the_forked_process_took_and_failed_are_done_here() -> None:
+    if threading.active_count() != 1 or not comparison._may_fork():
+        pytest.skip("another thread runs in this process, or not Linux: forking is not tried")
+    values, makers = _taking_turns(fail_there=True)
+    assert values == [k * k for k in range(24)]
+    assert set(makers) == {os.getpid()}
+
+
+def test_turns_are_a_byte_each() -> None:
+    with pytest.raises(ValueError, match="at most 256"):
+        forked.in_turns(257, lambda k: k)
 
 
 def test_forked_work_is_done_here_when_no_process_can_start(
