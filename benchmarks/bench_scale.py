@@ -190,7 +190,7 @@ def _recall(path: Path, full_up_to: int, sample_rows: int) -> dict[str, object]:
     mark_stock_text(arts, sentences, docs, languages, settings)
     weights = story_weights(f for doc in docs for f in doc if f is not None)
     t0 = time.perf_counter()
-    found = candidate_pairs(docs, languages, weights)
+    found = candidate_pairs(docs, languages)
     index_seconds = time.perf_counter() - t0
     pairs = {(a, b) for a, b, _ in found.expand(found.pairs)}
     accepted: dict[tuple[object, object], str] = {}

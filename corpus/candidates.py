@@ -20,11 +20,11 @@ stories never reach the budget, so there every pair sharing two stems is scored.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from corpus.features import SentenceFeatures, Weights
+from corpus.features import SentenceFeatures
 from corpus.forked import Forked
 from corpus.match import Doc, SentenceRef
 
@@ -87,11 +87,16 @@ finds those sharing shingles (fewer: forking would cost more than it saves)."""
 
 
 def candidate_pairs(
-    docs: Sequence[Doc], languages: Sequence[str], weights: Weights, parallel: bool = False
+    docs: Sequence[Doc],
+    languages: Sequence[str],
+    parallel: bool = False,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Candidates:
     """Same-language sentence pairs of different articles that share enough specific content.
 
-    ``parallel``: this process may fork (:mod:`corpus.forked`); the pairs are the same."""
+    ``parallel``: this process may fork (:mod:`corpus.forked`); the pairs are the same.
+    ``meanwhile`` is called once, after this process's share of the search and while the
+    forked process, if there is one, finishes its own."""
     ids: dict[SentenceFeatures, int] = {}
     features: list[SentenceFeatures] = []
     members: list[list[int]] = []
@@ -116,7 +121,7 @@ def candidate_pairs(
     by_lang: dict[str, list[int]] = defaultdict(list)
     for k, lang in enumerate(lang_of):
         by_lang[lang].append(k)
-    old_cap = max(50, weights.n // 10)
+    old_cap = max(50, len(refs) // 10)  # a tenth of the sentences with features
     budget = BUDGET_BASE + BUDGET_PER_SENTENCE * len(features)
     proposed: set[tuple[int, int]] = {(k, k) for k in range(len(features)) if len(members[k]) > 1}
 
@@ -134,6 +139,8 @@ def candidate_pairs(
     for lang, group in by_lang.items():
         _same_text(group, features, proposed)
         shingle_caps[lang] = _shingles(group, features, budget, proposed)
+    if meanwhile is not None:
+        meanwhile()  # while the forked process finishes, if there is one
     stem_caps, by_stem = by_stems() if elsewhere is None else elsewhere.get()
     proposed |= by_stem
     del by_stem

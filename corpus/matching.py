@@ -47,10 +47,17 @@ def find_matches(
     """
     report = progress or (lambda stage, done, total: None)
     report("index", 0, 1)
-    weights = story_weights(f for doc in docs for f in doc if f is not None)
-    early = align is not None and weights.n > ALIGN_LATER_UP_TO
+    sentences = sum(f is not None for doc in docs for f in doc)
+    early = align is not None and sentences > ALIGN_LATER_UP_TO
     aligned = align() if align is not None and early else None
-    found = candidate_pairs(docs, languages, weights, parallel)
+    made: list[Weights] = []  # worked out while the candidate search's forked process finishes
+    found = candidate_pairs(
+        docs,
+        languages,
+        parallel,
+        lambda: made.append(story_weights(f for doc in docs for f in doc if f is not None)),
+    )
+    weights = made[0]
     report("index", 1, 1)
     try:
         kept = _kept(found, weights, settings, report, parallel)

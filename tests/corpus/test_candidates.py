@@ -21,8 +21,7 @@ def docs_of(*articles: list[str], language: str = "en") -> list[list[SentenceFea
 
 
 def pairs_of(docs: list[list[SentenceFeatures | None]], languages: list[str]) -> set:
-    weights = story_weights(f for doc in docs for f in doc if f is not None)
-    found = candidate_pairs(docs, languages, weights)
+    found = candidate_pairs(docs, languages)
     return {(a, b) for a, b, _ in found.expand(found.pairs)}
 
 
@@ -54,8 +53,7 @@ def test_sentences_in_different_languages_are_never_paired_here() -> None:
 
 def test_expand_lists_every_copy_pair_sorted_with_its_distinct_key() -> None:
     docs = docs_of([WIRE], [EDIT], [WIRE], [EDIT])
-    weights = story_weights(f for doc in docs for f in doc if f is not None)
-    found = candidate_pairs(docs, ["en"] * 4, weights)
+    found = candidate_pairs(docs, ["en"] * 4)
     items = found.expand(found.pairs)
     assert [(a, b) for a, b, _ in items] == sorted((a, b) for a, b, _ in items)
     assert len(items) == 6  # all pairs of four sentences in four articles
@@ -142,13 +140,11 @@ def test_language_pairs_aligns_all_when_few_and_needs_shared_figures_at_scale() 
 def test_sentences_of_one_article_are_never_paired_with_each_other() -> None:
     """A long single article proposes nothing to score: its sentences can only match others'."""
     from corpus.candidates import candidate_pairs
-    from corpus.features import sentence_features, story_weights
+    from corpus.features import sentence_features
 
     lines = [f"The harbour board approved dredging plan {i} for the channel." for i in range(300)]
     doc = [sentence_features(line, "en") for line in lines]
-    other = [sentence_features("A different story about a bakery opening downtown.", "en")]
-    weights = story_weights([*doc, *other])
-    assert candidate_pairs([doc], ["en"], weights).pairs == []
-    both = candidate_pairs([doc, [doc[5]]], ["en", "en"], weights)
+    assert candidate_pairs([doc], ["en"]).pairs == []
+    both = candidate_pairs([doc, [doc[5]]], ["en", "en"])
     # Only pairs with the sentence that also appears in the second article are left.
     assert both.pairs and all(5 in pair for pair in both.pairs)

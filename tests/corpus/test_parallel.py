@@ -335,7 +335,7 @@ def test_each_pair_of_copies_is_scored_in_its_own_order(monkeypatch: pytest.Monk
     languages = [(a.language or "en")[:2].lower() for a in arts]
     _, docs = comparison._read(arts, languages, lambda *a: None)
     weights = story_weights(f for doc in docs for f in doc if f is not None)
-    found = candidates.candidate_pairs(docs, languages, weights)
+    found = candidates.candidate_pairs(docs, languages)
     kept = matching._kept(found, weights, Settings(), lambda *a: None)
     scored = matching._copies(found, kept, weights, Settings())
     distinct = {found.refs[g]: k for k, group in enumerate(found.members) for g in group}
