@@ -16,6 +16,7 @@ _SCRIPTS = (
     ("el", re.compile(r"[\u0370-\u03ff]")),
     ("he", re.compile(r"[\u0590-\u05ff]")),
 )
+_OTHER_SCRIPT = re.compile("|".join(pattern.pattern for _, pattern in _SCRIPTS))
 
 
 def detect_language(text: str, sample: int = 20_000) -> str | None:
@@ -26,15 +27,16 @@ def detect_language(text: str, sample: int = 20_000) -> str | None:
     function words (English, Spanish, French, German, Italian, Portuguese).
     """
     head = text[:sample]
-    letters = sum(1 for c in head if c.isalpha()) or 1
-    for code, pattern in _SCRIPTS:
-        if len(pattern.findall(head)) / letters > (0.05 if code == "ja" else 0.3):
-            return code
-    words = [w.lower() for w in _WORD.findall(head)]
+    if _OTHER_SCRIPT.search(head):  # most texts have not a single letter of those scripts
+        letters = sum(map(str.isalpha, head)) or 1
+        for code, pattern in _SCRIPTS:
+            if len(pattern.findall(head)) / letters > (0.05 if code == "ja" else 0.3):
+                return code
+    words = list(map(str.lower, _WORD.findall(head)))
     if len(words) < 5:
         return None
     scores = {
-        code: sum(1 for w in words if w in stop) / len(words) for code, stop in STOPWORDS.items()
+        code: sum(map(stop.__contains__, words)) / len(words) for code, stop in STOPWORDS.items()
     }
     code, best = max(scores.items(), key=lambda kv: kv[1])
     return code if best >= 0.1 else None
