@@ -131,15 +131,19 @@ def _kept(
             report("score", start, total)
         return _keep(found, pairs, start, min(start + size, total), score, settings)
 
-    if parts > 1:
-        found_parts = in_turns(parts, part)
-    else:
-        found_parts = [_keep(found, pairs, 0, total, score, settings, report)]
+    if parts == 1:
+        kept = _keep(found, pairs, 0, total, score, settings, report)
+        report("score", total, total)
+        return kept
+    found_parts = in_turns(parts, part)
+    found_parts.reverse()
     once: _Results = {}
     flipped: _Results = {}
-    for more, more_flipped in found_parts:
+    while found_parts:  # in order, each part let go of once merged (at scale: large)
+        more, more_flipped = found_parts.pop()
         once.update(more)
         flipped.update(more_flipped)
+        del more, more_flipped
     report("score", total, total)
     return once, flipped
 
