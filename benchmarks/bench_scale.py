@@ -62,6 +62,7 @@ def _child(n: int, path: Path, repeat: int, full_up_to: int, sample_rows: int) -
     peaks: dict[str, float] = {}
     comparison = None
     for r in range(repeat):
+        comparison = articles = None  # the last run's are let go of first, as a new process would
         marks: list[tuple[str, float]] = []
 
         def progress(
@@ -419,6 +420,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", type=int, default=[10, 100, 1000, 10000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--repeat-large", type=int, default=1,
+        help="runs at 10,000 articles and more (each takes a minute or two; default 1)",
+    )  # fmt: skip
     parser.add_argument("--full-up-to", type=int, default=1000)
     parser.add_argument("--sample-rows", type=int, default=1000)
     parser.add_argument("--no-startup", action="store_true")
@@ -435,7 +440,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for n in args.sizes:
             path = _write_corpus(n, Path(folder))
-            repeat = args.repeat if n < 10000 else 1
+            repeat = args.repeat if n < 10000 else args.repeat_large
             with subprocess.Popen(
                 [sys.executable, __file__, "--child", str(n), str(path), "--repeat", str(repeat),
                  "--full-up-to", str(args.full_up_to), "--sample-rows", str(args.sample_rows)],
