@@ -192,20 +192,20 @@ def _cap_within_budget(work: Counter[int], budget: int, hard_cap: int) -> int:
 def _shingles(
     group: list[int], features: list[SentenceFeatures], budget: int, out: set[tuple[int, int]]
 ) -> int:
-    # Most shingles are in one sentence only: count them all first (in C), then list the
-    # sentences of only those that propose pairs.
-    df: Counter[tuple[str, ...]] = Counter()
+    # One pass: most shingles are in one sentence only, so a shingle's first sentence is kept
+    # on its own (no list) and only the later ones are listed.
+    first: dict[tuple[str, ...], int] = {}
+    later: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    first_of = first.setdefault
     for k in group:
-        df.update(set(_shingles_of(features[k].words)))
-    cap = _cap_within_budget(Counter(n for n in df.values() if n >= 2), budget, len(group))
-    proposing = {shingle for shingle, n in df.items() if 2 <= n <= cap}
-    del df
-    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for k in group:
-        for shingle in proposing.intersection(_shingles_of(features[k].words)):
-            postings[shingle].append(k)
-    for ks in postings.values():
-        out.update(combinations(ks, 2))
+        for shingle in set(_shingles_of(features[k].words)):
+            if first_of(shingle, k) != k:
+                later[shingle].append(k)
+    cap = _cap_within_budget(Counter(len(ks) + 1 for ks in later.values()), budget, len(group))
+    for shingle, ks in later.items():
+        if len(ks) < cap:  # found in at most ``cap`` sentences
+            ks.insert(0, first[shingle])
+            out.update(combinations(ks, 2))
     return cap
 
 

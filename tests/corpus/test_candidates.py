@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+from collections import Counter
+from types import SimpleNamespace
+
 import pytest
 
 import corpus.candidates as candidates
@@ -80,6 +85,33 @@ def test_a_shingle_in_too_many_sentences_proposes_nothing_once_the_budget_binds(
     monkeypatch.setattr(candidates, "BUDGET_BASE", 5)
     monkeypatch.setattr(candidates, "BUDGET_PER_SENTENCE", 0)
     assert pairs_of(docs, ["en"] * len(docs)) == set()
+
+
+def test_shingles_propose_the_pairs_of_every_shingle_within_the_cap() -> None:
+    """Against the rule written plainly, on random sentences over a small vocabulary (shingles
+    recur in from one to many sentences) and budgets from tight to loose."""
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(12)]
+    for trial in range(40):
+        words = [tuple(rng.choices(vocabulary, k=rng.randint(0, 9))) for _ in range(40)]
+        features = [SimpleNamespace(words=w) for w in words]
+        group = sorted(rng.sample(range(len(words)), 30))
+        budget = rng.choice([0, 3, 20, 100, 10_000])
+        in_sentences: dict[tuple[str, ...], list[int]] = {}
+        for k in group:
+            for shingle in set(zip(words[k], words[k][1:], words[k][2:], strict=False)):
+                in_sentences.setdefault(shingle, []).append(k)
+        counts = Counter(len(ks) for ks in in_sentences.values() if len(ks) >= 2)
+        cap = candidates._cap_within_budget(counts, budget, len(group))
+        expected = {
+            pair
+            for ks in in_sentences.values()
+            if 2 <= len(ks) <= cap
+            for pair in itertools.combinations(ks, 2)
+        }
+        found: set[tuple[int, int]] = set()
+        assert candidates._shingles(group, features, budget, found) == cap, trial  # type: ignore[arg-type]
+        assert found == expected, trial
 
 
 def test_within_budget_takes_the_rarest_units_first() -> None:
