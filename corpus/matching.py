@@ -431,14 +431,14 @@ def _through_copies(
     del members, parent
     closed = [1 << b for b in bit]  # itself and every sentence matched to it
     copies = [0] * size  # the sentences matched to it, quotes aside
-    kinds: dict[int, str] = {}  # the kind of each match, quotes aside, by i * size + j
+    kinds: dict[int, str] = {}  # the kind of each match, quotes aside, by lower * size + higher
     for m, (i, j) in zip(matches, ends, strict=True):
         closed[i] |= 1 << bit[j]
         closed[j] |= 1 << bit[i]
         if not m.quoted:
             copies[i] |= 1 << bit[j]
             copies[j] |= 1 << bit[i]
-            kinds[i * size + j] = kinds[j * size + i] = m.kind
+            kinds[i * size + j if i < j else j * size + i] = m.kind  # once: half the memory
     done = [0] * size  # pairs already implied, or never to be (same article)
     out: dict[tuple[SentenceRef, SentenceRef], Match] = {}
     for m, (ia, ib) in zip(matches, ends, strict=True):
@@ -463,7 +463,7 @@ def _through_copies(
                     continue
                 done[xi] |= low
                 done[ci] |= 1 << bit[xi]
-                link = kinds[wi * size + ci]
+                link = kinds[wi * size + ci if wi < ci else ci * size + wi]
                 a, b = (x, c) if x < c else (c, x)
                 quoted = m.quoted and link in ("verbatim", "edited")
                 kind = max(m.kind, link, key=_WEAKNESS.__getitem__)
