@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations, repeat
+from operator import add
 
 from corpus.features import SentenceFeatures
 from corpus.forked import Forked
@@ -228,24 +229,29 @@ def _stems(
     out: set[tuple[int, int]],
 ) -> int:
     postings: dict[object, list[int]] = defaultdict(list)
-    terms = {k: set(features[k].content) for k in group}
+    few: set[int] = set()  # sentences with at most two stems
     for k in group:
-        for term in terms[k]:
+        terms = set(features[k].content)
+        if len(terms) <= 2:
+            few.add(k)
+        for term in terms:
             postings[term].append(k)
     # the old cap counts every copy; the budget counts distinct sentences
     copies = members.__getitem__
     postings = {t: ks for t, ks in postings.items() if sum(map(len, map(copies, ks))) <= old_cap}
     cap = _within_budget(postings, budget, len(group))
-    shared: Counter[tuple[int, int]] = Counter()
-    for ks in postings.values():
+    n = len(features)
+    shared: Counter[int] = Counter()  # stems each pair (x, y) shares, by x * n + y: at scale
+    for ks in postings.values():  # millions of pairs, and an int is half a tuple's memory
         if 2 <= len(ks) <= cap:
-            shared.update(combinations(ks, 2))
+            for i in range(len(ks) - 1):
+                shared.update(map(add, repeat(ks[i] * n), ks[i + 1 :]))
     # where the budget had to drop stems the old cap let through, one more shared stem is asked
     need = 2 if all(len(ks) <= cap for ks in postings.values()) else STEMS_AT_SCALE
-    few = {k for k in group if len(terms[k]) <= 2}
-    for pair, count in shared.items():
-        if count >= need or pair[0] in few or pair[1] in few:
-            out.add(pair)
+    for code, count in shared.items():
+        x, y = divmod(code, n)
+        if count >= need or x in few or y in few:
+            out.add((x, y))
     return cap
 
 

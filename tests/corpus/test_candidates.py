@@ -114,6 +114,42 @@ def test_shingles_propose_the_pairs_of_every_shingle_within_the_cap() -> None:
         assert found == expected, trial
 
 
+def test_stems_propose_the_pairs_sharing_enough_stems_within_the_caps() -> None:
+    """Against the rule written plainly, on random sentences over a small set of stems, with
+    copies (the old cap counts them), budgets from tight to loose and the old cap binding or
+    not."""
+    rng = random.Random(11)
+    stems = [f"s{i}" for i in range(15)]
+    for trial in range(60):
+        content = [tuple(rng.choices(stems, k=rng.randint(0, 6))) for _ in range(40)]
+        features = [SimpleNamespace(content=c) for c in content]
+        members = [[0] * rng.randint(1, 3) for _ in content]
+        group = sorted(rng.sample(range(len(content)), 30))
+        budget = rng.choice([0, 5, 40, 200, 10_000])
+        old_cap = rng.choice([4, 12, 1_000])
+        postings: dict[str, list[int]] = {}
+        for k in group:
+            for stem in set(content[k]):
+                postings.setdefault(stem, []).append(k)
+        postings = {
+            t: ks for t, ks in postings.items() if sum(len(members[k]) for k in ks) <= old_cap
+        }
+        cap = candidates._within_budget(postings, budget, len(group))  # type: ignore[arg-type]
+        shared = Counter(
+            pair for ks in postings.values() if 2 <= len(ks) <= cap
+            for pair in itertools.combinations(ks, 2)
+        )  # fmt: skip
+        need = 2 if all(len(ks) <= cap for ks in postings.values()) else 3
+        few = {k for k in group if len(set(content[k])) <= 2}
+        expected = {
+            (x, y) for (x, y), count in shared.items() if count >= need or x in few or y in few
+        }
+        found: set[tuple[int, int]] = set()
+        got = candidates._stems(group, features, members, old_cap, budget, found)  # type: ignore[arg-type]
+        assert got == cap, trial
+        assert found == expected, trial
+
+
 def test_within_budget_takes_the_rarest_units_first() -> None:
     postings: dict[object, list[int]] = {
         "rare": [1, 2],
