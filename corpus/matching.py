@@ -50,17 +50,20 @@ def find_matches(
     sentences = sum(f is not None for doc in docs for f in doc)
     early = align is not None and sentences > ALIGN_LATER_UP_TO
     aligned = align() if align is not None and early else None
-    made: list[Weights] = []  # worked out while the candidate search's forked process finishes
-    found = candidate_pairs(
-        docs,
-        languages,
-        parallel,
-        lambda: made.append(story_weights(f for doc in docs for f in doc if f is not None)),
-    )
+    made: list[Weights] = []
+
+    def meanwhile() -> None:  # while the candidate search's forked process finishes
+        made.append(story_weights(f for doc in docs for f in doc if f is not None))
+        if aligned is not None:
+            aligned.poll()
+
+    found = candidate_pairs(docs, languages, parallel, meanwhile)
     weights = made[0]
     report("index", 1, 1)
     try:
-        kept = _kept(found, weights, settings, report, parallel)
+        # a finished alignment is taken between parts: its process then ends, with its pages
+        taking = aligned.poll if aligned is not None else None
+        kept = _kept(found, weights, settings, report, parallel, taking)
         if align is not None and not early:
             aligned = align()  # the second core is free from here to the split pass
         elif aligned is not None:
@@ -114,10 +117,12 @@ def _kept(
     settings: Settings,
     report: Callable[[str, int, int], None],
     parallel: bool = False,
+    between: Callable[[], None] | None = None,
 ) -> tuple[_Results, _Results]:
     """Score and classify each distinct candidate pair once, for all its copies (see
     :func:`_keep`). With ``parallel``, a forked process takes turns with this one at parts of
-    the pairs (:func:`corpus.forked.in_turns`)."""
+    the pairs (:func:`corpus.forked.in_turns`); ``between`` is called in this process before
+    each part it takes."""
     pairs = found.pairs
     total = len(pairs)
     score = Scorer(found.features, weights, settings)
@@ -129,6 +134,8 @@ def _kept(
         start = k * size
         if os.getpid() == here:  # progress from this process only (the parts it takes rise)
             report("score", start, total)
+            if between is not None:
+                between()
         return _keep(found, pairs, start, min(start + size, total), score, settings)
 
     if parts == 1:

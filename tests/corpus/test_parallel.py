@@ -126,6 +126,53 @@ def test_alignment_across_languages_starts_once_candidate_pairs_are_scored(
     assert any(languages[m.a.article] != languages[m.b.article] for m in found)
 
 
+def test_an_early_alignment_is_taken_during_the_candidate_search_and_the_scoring(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A finished forked process waits for its result to be read, holding its pages: in a big
+    story, where alignment starts before the candidate search, it is looked for while the
+    candidate search's forked process finishes and before each part of the scoring this
+    process takes, not only once the scoring is done."""
+    if threading.active_count() != 1 or not comparison._may_fork():
+        pytest.skip("another thread runs in this process, or not Linux: forking is not tried")
+    arts = _story()
+    languages = [(a.language or "en")[:2].lower() for a in arts]
+    _, docs = comparison._read(arts, languages, lambda *a: None)
+    stage = ["before"]
+
+    def spy(name: str, f: Callable[..., object]) -> Callable[..., object]:
+        def called(*args: object) -> object:
+            stage.append(name)
+            try:
+                return f(*args)
+            finally:
+                stage.append(f"after {name}")
+
+        return called
+
+    class Aligned:
+        def __init__(self) -> None:
+            self.polls: list[str] = []
+
+        def poll(self) -> None:
+            self.polls.append(stage[-1])
+
+        def get(self) -> list[object]:
+            return []
+
+        def close(self) -> None:
+            pass
+
+    aligned = Aligned()
+    monkeypatch.setattr(matching, "ALIGN_LATER_UP_TO", 10)
+    monkeypatch.setattr(matching, "PARALLEL_FROM_PAIRS", 0)  # scored in parts, in turns
+    monkeypatch.setattr(matching, "candidate_pairs", spy("candidates", matching.candidate_pairs))
+    monkeypatch.setattr(matching, "_kept", spy("score", matching._kept))
+    matching.find_matches(docs, languages, Settings(), None, lambda: aligned, parallel=True)
+    assert "candidates" in aligned.polls
+    assert aligned.polls.count("score") >= 2  # before each part this process took
+
+
 @pytest.mark.parametrize("method", ["forkserver", "spawn"])
 def test_story_read_by_processes_started_afresh_is_compared_as_in_one(
     monkeypatch: pytest.MonkeyPatch, method: str
