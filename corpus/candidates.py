@@ -198,19 +198,26 @@ def _cap_within_budget(work: Counter[int], budget: int, hard_cap: int) -> int:
 def _shingles(
     group: list[int], features: list[SentenceFeatures], budget: int, out: set[tuple[int, int]]
 ) -> int:
-    # One pass: most shingles are in one sentence only, so a shingle's first sentence is kept
-    # on its own (no list) and only the later ones are listed.
-    first: dict[tuple[str, ...], int] = {}
-    later: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    first_of = first.setdefault
+    # Most shingles are in one sentence only. A first pass counts the sentences of each
+    # shingle's hash (an int: half a tuple's memory, and nothing else is kept), and only
+    # shingles whose hash came twice are listed exactly in a second: a hash two shingles share
+    # lists both, which the exact lists then tell apart (the same pairs, always). At 10,000
+    # articles this takes half the memory of counting the shingles themselves in one pass.
+    seen: Counter[int] = Counter()
+    for k in group:
+        seen.update(set(map(hash, _shingles_of(features[k].words))))
+    again = {h for h, n in seen.items() if n >= 2}
+    del seen
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for k in group:
         for shingle in set(_shingles_of(features[k].words)):
-            if first_of(shingle, k) != k:
-                later[shingle].append(k)
-    cap = _cap_within_budget(Counter(len(ks) + 1 for ks in later.values()), budget, len(group))
-    for shingle, ks in later.items():
-        if len(ks) < cap:  # found in at most ``cap`` sentences
-            ks.insert(0, first[shingle])
+            if hash(shingle) in again:
+                postings[shingle].append(k)
+    del again
+    counts = Counter(n for n in map(len, postings.values()) if n >= 2)
+    cap = _cap_within_budget(counts, budget, len(group))
+    for ks in postings.values():
+        if 2 <= len(ks) <= cap:
             out.update(combinations(ks, 2))
     return cap
 

@@ -87,9 +87,15 @@ def test_a_shingle_in_too_many_sentences_proposes_nothing_once_the_budget_binds(
     assert pairs_of(docs, ["en"] * len(docs)) == set()
 
 
-def test_shingles_propose_the_pairs_of_every_shingle_within_the_cap() -> None:
+@pytest.mark.parametrize("hashing", ["hash", "colliding"])
+def test_shingles_propose_the_pairs_of_every_shingle_within_the_cap(
+    monkeypatch: pytest.MonkeyPatch, hashing: str
+) -> None:
     """Against the rule written plainly, on random sentences over a small vocabulary (shingles
-    recur in from one to many sentences) and budgets from tight to loose."""
+    recur in from one to many sentences) and budgets from tight to loose; also where most
+    shingles share a hash (the hashes only sort out shingles found once)."""
+    if hashing == "colliding":
+        monkeypatch.setattr(candidates, "hash", lambda shingle: len(shingle[0]) % 2, raising=False)
     rng = random.Random(7)
     vocabulary = [f"w{i}" for i in range(12)]
     for trial in range(40):
