@@ -145,7 +145,7 @@ def test_stems_propose_the_pairs_sharing_enough_stems_within_the_caps() -> None:
             pair for ks in postings.values() if 2 <= len(ks) <= cap
             for pair in itertools.combinations(ks, 2)
         )  # fmt: skip
-        need = 2 if all(len(ks) <= cap for ks in postings.values()) else 3
+        need = 2 if all(len(ks) <= cap for ks in postings.values()) else candidates.STEMS_AT_SCALE
         few = {k for k in group if len(set(content[k])) <= 2}
         expected = {
             (x, y) for (x, y), count in shared.items() if count >= need or x in few or y in few
